@@ -1,0 +1,224 @@
+"""User administration pages (administrators, own jurisdiction) and personal API tokens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from ncos.access.actions import Action
+from ncos.access.errors import RuleViolation
+from ncos.access.roles import Role
+from ncos.access.views import requires
+from ncos.accounts import services
+from ncos.accounts.admin_forms import (
+    ClearanceForm,
+    ReasonForm,
+    RolesForm,
+    TokenForm,
+    UserCreateForm,
+)
+from ncos.accounts.lockout import is_locked
+from ncos.accounts.models import ApiToken, User
+
+
+def _own_users(request: HttpRequest) -> Any:
+    return User.objects.filter(jurisdiction_id=request.user.jurisdiction_id)  # type: ignore[union-attr]
+
+
+def _target(request: HttpRequest, pk: int) -> User:
+    user = _own_users(request).filter(pk=pk).first()
+    if user is None:
+        raise Http404
+    return user
+
+
+@requires(Action.USER_ADMIN)
+def user_list(request: HttpRequest) -> HttpResponse:
+    users = _own_users(request).prefetch_related("role_grants").order_by("username")
+    query = request.GET.get("q", "").strip()
+    if query:
+        users = users.filter(username__icontains=query) | users.filter(last_name__icontains=query)
+    page = Paginator(users, 50).get_page(request.GET.get("page"))
+    return render(request, "accounts/user_list.html", {"page": page, "q": query})
+
+
+@requires(Action.USER_ADMIN)
+def user_create(request: HttpRequest) -> HttpResponse:
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user, password = services.user_create(
+                actor=request.user,  # type: ignore[arg-type]
+                username=form.cleaned_data["username"],
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                email=form.cleaned_data["email"],
+                jurisdiction=request.user.jurisdiction,  # type: ignore[union-attr]
+                roles=[Role(r) for r in form.cleaned_data["roles"]],
+            )
+        except RuleViolation as exc:
+            form.add_error(exc.field, str(exc))
+        else:
+            return render(
+                request, "accounts/initial_password.html", {"target": user, "password": password}
+            )
+    return render(request, "accounts/user_form.html", {"form": form})
+
+
+@requires(Action.USER_ADMIN)
+def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _target(request, pk)
+    context = {
+        "target": target,
+        "locked": is_locked(target),
+        "roles_form": RolesForm(initial={"roles": [r.value for r in target.roles]}),
+        "clearance_form": ClearanceForm(initial={"cleared": target.protected_clearance}),
+        "reason_form": ReasonForm(),
+    }
+    return render(request, "accounts/user_detail.html", context)
+
+
+def _run(request: HttpRequest, action: Any, success: str, pk: int) -> HttpResponse:
+    try:
+        action()
+    except RuleViolation as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, success)
+    return redirect("accounts:user_detail", pk=pk)
+
+
+@require_POST
+@requires(Action.USER_ADMIN)
+def user_roles(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _target(request, pk)
+    form = RolesForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose at least one role.")
+        return redirect("accounts:user_detail", pk=pk)
+    roles = [Role(r) for r in form.cleaned_data["roles"]]
+    return _run(
+        request,
+        lambda: services.user_set_roles(actor=request.user, user=target, roles=roles),  # type: ignore[arg-type]
+        "Roles updated. The user's sessions have ended.",
+        pk,
+    )
+
+
+@require_POST
+@requires(Action.USER_ADMIN)
+@reauthentication_required
+def user_clearance(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _target(request, pk)
+    form = ClearanceForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give the reason for this clearance decision.")
+        return redirect("accounts:user_detail", pk=pk)
+    return _run(
+        request,
+        lambda: services.user_set_clearance(
+            actor=request.user,  # type: ignore[arg-type]
+            user=target,
+            cleared=form.cleaned_data["cleared"],
+            reason=form.cleaned_data["reason"],
+        ),
+        "Clearance updated. The user's sessions have ended.",
+        pk,
+    )
+
+
+@require_POST
+@requires(Action.USER_ADMIN)
+def user_disable(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _target(request, pk)
+    reason = request.POST.get("reason", "")
+    return _run(
+        request,
+        lambda: services.user_disable(actor=request.user, user=target, reason=reason),  # type: ignore[arg-type]
+        "Account disabled.",
+        pk,
+    )
+
+
+@require_POST
+@requires(Action.USER_ADMIN)
+def user_enable(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _target(request, pk)
+    return _run(
+        request,
+        lambda: services.user_enable(actor=request.user, user=target),  # type: ignore[arg-type]
+        "Account enabled.",
+        pk,
+    )
+
+
+@require_POST
+@requires(Action.USER_ADMIN)
+@reauthentication_required
+def user_unlock(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _target(request, pk)
+    return _run(
+        request,
+        lambda: services.lock_release(actor=request.user, user=target),  # type: ignore[arg-type]
+        "Sign-in lock released.",
+        pk,
+    )
+
+
+@require_POST
+@requires(Action.USER_ADMIN)
+def user_end_sessions(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _target(request, pk)
+    return _run(
+        request,
+        lambda: services.user_end_sessions(
+            actor=request.user,
+            user=target,
+            reason="ended by administrator",  # type: ignore[arg-type]
+        ),
+        "The user's sessions have ended.",
+        pk,
+    )
+
+
+@require_POST
+@requires(Action.USER_ADMIN)
+def user_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
+    target = _target(request, pk)
+    password = services.user_reset_password(actor=request.user, user=target)  # type: ignore[arg-type]
+    return render(
+        request, "accounts/initial_password.html", {"target": target, "password": password}
+    )
+
+
+@requires(Action.SELF_SERVICE)
+def token_list(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST or None)
+    secret = None
+    if request.method == "POST" and form.is_valid():
+        _token, secret = services.api_token_create(
+            actor=request.user,
+            name=form.cleaned_data["name"],  # type: ignore[arg-type]
+        )
+        form = TokenForm()
+    tokens = ApiToken.objects.filter(user=request.user)  # type: ignore[misc]
+    return render(
+        request, "accounts/token_list.html", {"form": form, "tokens": tokens, "secret": secret}
+    )
+
+
+@require_POST
+@requires(Action.SELF_SERVICE)
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = ApiToken.objects.filter(pk=pk, user=request.user).first()  # type: ignore[misc]
+    if token is None:
+        raise Http404
+    services.api_token_revoke(actor=request.user, token=token)  # type: ignore[arg-type]
+    messages.success(request, "Token revoked.")
+    return redirect("accounts:token_list")

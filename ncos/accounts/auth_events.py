@@ -1,0 +1,70 @@
+"""Audit and session bookkeeping for sign-in and sign-out.
+
+Sign-in and sign-out are announced by Django's auth signals whichever path (allauth form, MFA
+stage, test client) completed them; receiving them here is the one place they are all seen.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.contrib.sessions.models import Session
+from django.dispatch import receiver
+from django.http import HttpRequest
+from django.utils import timezone
+
+from ncos.accounts.models import User, UserSession
+from ncos.audit import record as audit
+from ncos.common.middleware import client_ip
+
+SESSION_AUTH_AT = "ncos_auth_at"
+SESSION_SEEN_AT = "ncos_seen_at"
+
+
+@receiver(user_logged_in)
+def on_sign_in(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
+    now = time.time()
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_AUTH_AT] = now
+        request.session[SESSION_SEEN_AT] = now
+        if request.session.session_key is None:
+            request.session.save()
+        _end_other_sessions(user, request)
+    User.objects.filter(pk=user.pk).update(last_activity_at=timezone.now())
+    audit.record(action="auth.sign_in", actor=user, object_type="user", object_id=user.pk)
+
+
+def _end_other_sessions(user: User, request: HttpRequest) -> None:
+    """One interactive session per user: the new sign-in ends the older one (SE-8)."""
+    key = request.session.session_key or ""
+    previous = UserSession.objects.filter(user=user).first()
+    if previous is not None and previous.session_key != key:
+        Session.objects.filter(session_key=previous.session_key).delete()
+        audit.record(
+            action="auth.session_replaced",
+            actor=user,
+            object_type="user",
+            object_id=user.pk,
+            reason="a new sign-in ended the previous session",
+        )
+    UserSession.objects.update_or_create(
+        user=user,
+        defaults={
+            "session_key": key,
+            "started_at": timezone.now(),
+            "ip_address": client_ip(request),
+        },
+    )
+
+
+@receiver(user_logged_out)
+def on_sign_out(sender: Any, request: HttpRequest | None, user: User | None, **kwargs: Any) -> None:
+    if user is None:
+        return
+    UserSession.objects.filter(user=user).delete()
+    reason = getattr(request, "ncos_sign_out_reason", "") if request is not None else ""
+    audit.record(
+        action="auth.sign_out", actor=user, object_type="user", object_id=user.pk, reason=reason
+    )

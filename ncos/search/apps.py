@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "ncos.search"
+    label = "search"
+    verbose_name = "National person search"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from ncos.web.views import home
+
+app_name = "web"
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("account/", home.account, name="account"),
+]
