@@ -25,7 +25,7 @@ class NavEntry:
 
 NAV_ENTRIES: list[NavEntry] = [
     NavEntry("Home", "web:home", Action.SELF_SERVICE),
-    NavEntry("Search", "registry:search", Action.PERSON_SEARCH),
+    NavEntry("Search", "search:search", Action.PERSON_SEARCH),
     NavEntry("Register a person", "registry:person_create", Action.PERSON_CREATE),
     NavEntry("Caseload", "compliance:caseload", Action.PERSON_UPDATE),
     NavEntry("Inbox", "sharing:inbox", Action.INBOX_READ),
