@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from ncos.api import views
+from ncos.api.assessments import AssessmentView
 
 app_name = "api"
 urlpatterns = [
@@ -11,6 +12,7 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("me", views.MeView.as_view(), name="me"),
     path("jurisdictions", views.JurisdictionListView.as_view(), name="jurisdiction-list"),
+    path("assessments", AssessmentView.as_view(), name="assessments"),
     path("", include("ncos.registry.api.urls")),
     path("", include("ncos.search.api.urls")),
     path("", include("ncos.compliance.api.urls")),
