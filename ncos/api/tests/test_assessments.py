@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from django.core.cache import cache
 
 from ncos.access.roles import Role
 from ncos.law import assess
@@ -20,7 +21,9 @@ def _scenario_cases() -> list[tuple[str, dict]]:
     cases = []
     for path in sorted(SCENARIO_ROOT.rglob("*.yaml")):
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            cases.append((f"{path.parent.name}/{path.stem}: {entry['name']}", to_json(entry["case"])))
+            cases.append(
+                (f"{path.parent.name}/{path.stem}: {entry['name']}", to_json(entry["case"]))
+            )
     return cases
 
 
@@ -40,6 +43,7 @@ def api(make_user, client_for):
 def test_every_scenario_answers_the_same_over_http(api):
     mismatches = []
     for name, case in SCENARIOS:
+        cache.clear()  # the "assess" throttle (120/min) is for people, not for this replay
         response = api.post(URL, case, content_type="application/json")
         try:
             expected = assess(case)
@@ -65,12 +69,31 @@ def test_a_list_of_cases_is_answered_in_order(api):
     ("body", "field"),
     [
         ({"as_of": "2026-03-01", "person": {"date_of_birth": "1985-06-30"}}, "jurisdiction"),
-        ({"jurisdiction": "XYZ", "as_of": "2026-03-01", "person": {"date_of_birth": "1985-06-30"}},
-         "jurisdiction"),
-        ({"jurisdiction": "ACT", "as_of": "2026-02-30", "person": {"date_of_birth": "1985-06-30"}},
-         "as_of"),
-        ({"jurisdiction": "ACT", "as_of": "2026-03-01", "person": {"date_of_birth": "1985-06-30"},
-          "offences": "s 61"}, "offences"),
+        (
+            {
+                "jurisdiction": "XYZ",
+                "as_of": "2026-03-01",
+                "person": {"date_of_birth": "1985-06-30"},
+            },
+            "jurisdiction",
+        ),
+        (
+            {
+                "jurisdiction": "ACT",
+                "as_of": "2026-02-30",
+                "person": {"date_of_birth": "1985-06-30"},
+            },
+            "as_of",
+        ),
+        (
+            {
+                "jurisdiction": "ACT",
+                "as_of": "2026-03-01",
+                "person": {"date_of_birth": "1985-06-30"},
+                "offences": "s 61",
+            },
+            "offences",
+        ),
     ],
 )
 def test_malformed_case_gives_the_error_object(api, body, field):
@@ -80,6 +103,17 @@ def test_malformed_case_gives_the_error_object(api, body, field):
     assert set(payload) >= {"error", "field"}
     assert payload["field"] == field
     assert "Traceback" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_assess_throttle_answers_429_with_the_error_shape(api):
+    cache.clear()
+    statuses = [
+        api.post(URL, SCENARIOS[0][1], content_type="application/json").status_code
+        for _ in range(121)
+    ]
+    assert statuses[:120] == [200] * 120
+    assert statuses[120] == 429
 
 
 @pytest.mark.django_db
