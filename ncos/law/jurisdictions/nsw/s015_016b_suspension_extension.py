@@ -42,13 +42,13 @@ while his obligations are suspended is shown as suspended and is not revived aft
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from ncos.law.answer import Obligation, Status
 from ncos.law.explain import Citation
 from ncos.law.jurisdictions.nsw.common import NswContext, fmt, s
 from ncos.law.jurisdictions.nsw.s002b_002i_definitions import Finding
-from ncos.law.time import extend_excluding_custody
+from ncos.law.time import extend_excluding_custody, local_date
 
 PIR_KINDS = ("initial_report", "annual_report")
 """Obligations that are personal information reports (s 2B (1); s 15 (4))."""
@@ -148,6 +148,12 @@ def extend_quietly(ctx: NswContext, start: date, end: date) -> date:
     return extend_excluding_custody(end + timedelta(days=extra), ctx.counted_spells, start=start)
 
 
+def _nsw_day(value: date | datetime) -> date:
+    """The NSW calendar day of a due date or moment (24-hour limits are date-times; a datetime is
+    also a date, so test for it first)."""
+    return local_date(value, "NSW") if isinstance(value, datetime) else value
+
+
 def late_days(ctx: NswContext, obligations: Iterable[Obligation]) -> tuple[int, list[str]]:
     """s 15 (4)–(5): days on which a personal information report was more than 28 days late,
     not counting days his obligations were suspended (each day counted once)."""
@@ -165,11 +171,10 @@ def late_days(ctx: NswContext, obligations: Iterable[Obligation]) -> tuple[int, 
             )
         ):
             continue
-        due = o.due if isinstance(o.due, date) else o.due.date()
+        due = _nsw_day(o.due)
         first = due + timedelta(days=grace)
         if o.met_on is not None:
-            met = o.met_on if isinstance(o.met_on, date) else o.met_on.date()
-            stop, made = met, True
+            stop, made = _nsw_day(o.met_on), True
         else:
             stop, made = ctx.as_of, False
         if stop <= first:
