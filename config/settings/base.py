@@ -259,6 +259,19 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["ncos.access.drf.AuthenticatedReader"],
+    # Choice sets that share a field name across apps get one stable name each.
+    "ENUM_NAME_OVERRIDES": {
+        "JurisdictionCodeEnum": "ncos.directory.models.JurisdictionCode",
+        "PersonStatusEnum": "ncos.registry.choices.PersonStatus",
+        "TaskStatusEnum": "ncos.cases.choices.TaskStatus",
+        "TaskKindEnum": "ncos.cases.choices.TaskKind",
+        "VisitStatusEnum": "ncos.cases.choices.VisitStatus",
+        "VisitOutcomeEnum": "ncos.cases.choices.VisitOutcome",
+        "ReferralOutcomeEnum": "ncos.cases.choices.ReferralOutcome",
+        "AccessRequestKindEnum": "ncos.cases.choices.RequestKind",
+        "AccessRequestChannelEnum": "ncos.cases.choices.RequestChannel",
+        "CorrectionDecisionEnum": "ncos.cases.choices.CorrectionDecision",
+    },
 }
 
 # --- Background tasks ----------------------------------------------------------------------

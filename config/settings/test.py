@@ -1,5 +1,8 @@
 """Test settings: the real databases (SQLite file or PostgreSQL via DATABASE_URL), MFA enforced."""
 
+import os
+import tempfile
+
 from config.env import BASE_DIR, env
 
 from .base import *  # noqa: F403
@@ -22,3 +25,11 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, like the embedded deployment (not Django's shared in-memory database, whose table
+    # locks make concurrent writers fail instead of waiting). One per test process (the pid), so
+    # test runs started at the same time never share it; pytest-xdist adds _gw0, _gw1, ...
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"ncos-test-{os.getpid()}.sqlite3")
+    }

@@ -22,6 +22,15 @@ class Action(StrEnum):
     PASSPORT_REQUEST = "passport.request"
     PASSPORT_APPROVE = "passport.approve"
     INBOX_READ = "inbox.read"
+    # National sharing: answering the inbox, moving a person's management between registries
+    INBOX_RESPOND = "inbox.respond"
+    TRANSFER_REQUEST = "transfer.request"
+    TRANSFER_DECIDE = "transfer.decide"
+    # Case management (ncos.cases): caseloads, tasks, notes, visits, breach referrals, s 122
+    CASE_VIEW = "case.view"
+    CASE_SUPERVISE = "case.supervise"
+    CASE_NOTE_RESTRICTED = "case.note_restricted"
+    CORRECTION_DECIDE = "case.correction_decide"
     # Audit trail
     AUDIT_READ = "audit.read"
     AUDIT_EXPORT = "audit.export"
@@ -46,5 +55,12 @@ PERSON_ACTIONS = frozenset(
         Action.TRAVEL_DECIDE,
         Action.PASSPORT_REQUEST,
         Action.PASSPORT_APPROVE,
+        Action.INBOX_RESPOND,
+        Action.TRANSFER_REQUEST,
+        Action.TRANSFER_DECIDE,
+        Action.CASE_VIEW,
+        Action.CASE_SUPERVISE,
+        Action.CASE_NOTE_RESTRICTED,
+        Action.CORRECTION_DECIDE,
     }
 )

@@ -8,8 +8,9 @@ from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from ncos.access.actions import Action
-from ncos.access.policy import RecordRef, decide
+from ncos.access.policy import decide
 from ncos.access.subjects import subject_of
+from ncos.audit import record as audit
 
 
 class DeclaredActionPermission(BasePermission):
@@ -22,43 +23,47 @@ class DeclaredActionPermission(BasePermission):
     message = "You do not have permission to do this."
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        action = self._action(request, view)
-        if action is None:
-            return False
         if not request.user or not request.user.is_authenticated:
             return False
-        subject = subject_of(request.user)
-        if action in _RECORD_SCOPED:
-            # The record decides later; a role that could not act even on an ordinary record of
-            # its own jurisdiction can never act, and is refused here.
-            own = RecordRef(managing_jurisdiction=subject.jurisdiction or "")
-            return decide(subject, action, own).allowed
-        return decide(subject, action).allowed
+        action = self._action(request, view)
+        if action is None:
+            _audit_refusal(request, view, None, "the view declares no action")
+            return False
+        # Without a record the policy answers "could this role ever take this action?"; the
+        # selector or service decides again on the record (jurisdiction, protected).
+        decision = decide(subject_of(request.user), action)
+        if not decision.allowed:
+            _audit_refusal(request, view, action, decision.reason)
+        return decision.allowed
 
     @staticmethod
     def _action(request: Request, view: Any) -> Action | None:
+        # `access_actions` is keyed by the viewset action name ("list", "retrieve", ...) or by
+        # the HTTP method; `access_action` covers every method not named there.
         declared = getattr(view, "access_actions", None)
         if isinstance(declared, dict):
-            return declared.get(request.method or "GET")
+            action = declared.get(getattr(view, "action", None) or "") or declared.get(
+                request.method or "GET"
+            )
+            if isinstance(action, Action):
+                return action
         single = getattr(view, "access_action", None)
         return single if isinstance(single, Action) else None
 
 
-_RECORD_SCOPED = frozenset(
-    {
-        Action.PERSON_VIEW,
-        Action.PERSON_CREATE,
-        Action.PERSON_UPDATE,
-        Action.PERSON_EXPORT,
-        Action.PERSON_PRINT,
-        Action.PERSON_PHOTO,
-        Action.PERSON_MERGE,
-        Action.TRAVEL_DECIDE,
-        Action.PASSPORT_REQUEST,
-        Action.PASSPORT_APPROVE,
-        Action.USER_ADMIN,
-    }
-)
+def _audit_refusal(request: Request, view: Any, action: Action | None, reason: str) -> None:
+    """Pages audit role-gate refusals (`views.role_gate`); the API does the same here, so every
+    refused request leaves its one row, naming the person when the URL does."""
+    person_id = getattr(view, "kwargs", {}).get("person_id", "")
+    audit.record(
+        action=action.value if action else "api.undeclared",
+        actor=request.user,
+        outcome="denied",
+        reason=reason,
+        object_type="person" if person_id else "",
+        object_id=person_id,
+        details={"path": request.path, "method": request.method},
+    )
 
 
 class AuthenticatedReader(BasePermission):

@@ -8,9 +8,9 @@ from typing import Any
 class AccessDenied(Exception):
     """The actor may not do this (HTTP 403). The reason is for the audit trail, not the user.
 
-    A refusal inside a transaction would be rolled back with it, so the audit row is written by
-    whoever catches the exception outside the transaction (`ncos.common.services.service`, the
-    API and page error handlers) via `write_audit()`, exactly once.
+    A refusal inside a service's transaction would be rolled back with it, so the audit row is
+    written after the rollback by the outermost `ncos.common.services.service` (or by the API and
+    page error handlers) via `write_audit()`, exactly once.
     """
 
     def __init__(self, reason: str = "not permitted", audit: dict[str, Any] | None = None) -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
-
 from ncos.access.actions import Action
 from ncos.access.errors import AccessDenied
 from ncos.access.policy import Decision, RecordRef, decide
 from ncos.access.subjects import subject_of
+from ncos.common.services import in_service
 
 
 def authorize(
@@ -22,8 +21,8 @@ def authorize(
 ) -> Decision:
     """Return the decision if allowed (or a stub for reads); otherwise raise AccessDenied.
 
-    Outside a transaction the refusal is audited at once; inside one, the exception carries the
-    row and the service boundary writes it after the rollback.
+    Outside a service the refusal is audited at once; inside one, the exception carries the row
+    and the outermost `@service` writes it after its rollback (or the view/API handler does).
     """
     decision = decide(subject_of(actor), action, record)
     if decision.allowed or decision.stub:
@@ -41,6 +40,6 @@ def authorize(
             "protected": record.protected if record else False,
         },
     )
-    if not transaction.get_connection().in_atomic_block:
+    if not in_service():
         denied.write_audit()
     raise denied

@@ -92,6 +92,18 @@ _MANAGING_ACTIONS: dict[Action, frozenset[Role]] = {
     Action.TRAVEL_DECIDE: frozenset({Role.COMPETENT_AUTHORITY}),
     Action.PASSPORT_REQUEST: frozenset({Role.REGISTRAR, Role.COMPETENT_AUTHORITY}),
     Action.PASSPORT_APPROVE: frozenset({Role.REGISTRAR}),
+    # For these the record's "managing jurisdiction" is the jurisdiction addressed: the registry
+    # that received the notification, or that is asked to take over the person.
+    Action.INBOX_RESPOND: PERSON_WRITERS,
+    Action.TRANSFER_REQUEST: frozenset({Role.REGISTRAR}),
+    Action.TRANSFER_DECIDE: frozenset({Role.REGISTRAR}),
+    # Case management (ncos.cases) stays with the managing jurisdiction: its registrars and case
+    # managers read and write case records; registrars supervise (assign case officers, see the
+    # jurisdiction's caseloads), decide s 122 corrections and read every restricted note.
+    Action.CASE_VIEW: PERSON_WRITERS,
+    Action.CASE_SUPERVISE: frozenset({Role.REGISTRAR}),
+    Action.CASE_NOTE_RESTRICTED: frozenset({Role.REGISTRAR}),
+    Action.CORRECTION_DECIDE: frozenset({Role.REGISTRAR}),
 }
 _ROLE_ONLY_ACTIONS: dict[Action, frozenset[Role]] = {
     Action.ASSESS: PERSON_READERS,
@@ -144,3 +156,24 @@ def decide(subject: Subject, action: Action, record: RecordRef | None = None) ->
 
 def can(subject: Subject, action: Action, record: RecordRef | None = None) -> bool:
     return decide(subject, action, record).allowed
+
+
+def may_read_restricted_note(
+    subject: Subject,
+    record: RecordRef,
+    *,
+    author_id: int | None,
+    case_officer_id: int | None,
+) -> Decision:
+    """A restricted case note (ncos.cases) is visible only to its author, the person's case
+    officer and registrars of the managing jurisdiction -- and to each only while they may read
+    the person's case records at all (CASE_VIEW: managing jurisdiction, clearance if protected).
+    """
+    base = decide(subject, Action.CASE_VIEW, record)
+    if not base.allowed:
+        return base
+    if subject.user_id is not None and subject.user_id in (author_id, case_officer_id):
+        return _allow("author or case officer of the person")
+    if decide(subject, Action.CASE_NOTE_RESTRICTED, record).allowed:
+        return _allow("registrar of the managing jurisdiction")
+    return _deny("restricted note: author, case officer and registrars only")

@@ -73,6 +73,7 @@ def requires(
                 raise PermissionDenied(denied.reason) from denied
 
         wrapped.access_action = action  # type: ignore[attr-defined]
+        wrapped._ncos_access_guarded = True  # type: ignore[attr-defined]  (read by the matrix test)
         return wrapped
 
     return decorator

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from allauth.account.decorators import reauthentication_required
+from allauth.account.internal.flows.reauthentication import is_reauthentication_required
+from allauth.core.exceptions import ReauthenticationRequired
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -31,8 +32,8 @@ def _own_users(request: HttpRequest) -> Any:
     return User.objects.filter(jurisdiction_id=request.user.jurisdiction_id)  # type: ignore[union-attr]
 
 
-def _target(request: HttpRequest, pk: int) -> User:
-    user = _own_users(request).filter(pk=pk).first()
+def _target(request: HttpRequest, user_id: int) -> User:
+    user = _own_users(request).filter(pk=user_id).first()
     if user is None:
         raise Http404
     return user
@@ -72,8 +73,8 @@ def user_create(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Action.USER_ADMIN)
-def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    target = _target(request, pk)
+def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
+    target = _target(request, user_id)
     context = {
         "target": target,
         "locked": is_locked(target),
@@ -84,42 +85,49 @@ def user_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "accounts/user_detail.html", context)
 
 
-def _run(request: HttpRequest, action: Any, success: str, pk: int) -> HttpResponse:
+def _run(request: HttpRequest, action: Any, success: str, user_id: int) -> HttpResponse:
     try:
         action()
     except RuleViolation as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, success)
-    return redirect("accounts:user_detail", pk=pk)
+    return redirect("accounts:user_detail", user_id=user_id)
 
 
 @require_POST
 @requires(Action.USER_ADMIN)
-def user_roles(request: HttpRequest, pk: int) -> HttpResponse:
-    target = _target(request, pk)
+def user_roles(request: HttpRequest, user_id: int) -> HttpResponse:
+    target = _target(request, user_id)
     form = RolesForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose at least one role.")
-        return redirect("accounts:user_detail", pk=pk)
+        return redirect("accounts:user_detail", user_id=user_id)
     roles = [Role(r) for r in form.cleaned_data["roles"]]
     return _run(
         request,
         lambda: services.user_set_roles(actor=request.user, user=target, roles=roles),  # type: ignore[arg-type]
         "Roles updated. The user's sessions have ended.",
-        pk,
+        user_id,
     )
+
+
+def _step_up(request: HttpRequest) -> None:
+    """Granting clearance and releasing locks need a sign-in at most 5 minutes old (SE-7). Asked
+    only after the target is found, so another jurisdiction's user stays a plain 404."""
+    if is_reauthentication_required(request, app=""):
+        raise ReauthenticationRequired()
 
 
 @require_POST
 @requires(Action.USER_ADMIN)
-@reauthentication_required
-def user_clearance(request: HttpRequest, pk: int) -> HttpResponse:
-    target = _target(request, pk)
+def user_clearance(request: HttpRequest, user_id: int) -> HttpResponse:
+    target = _target(request, user_id)
+    _step_up(request)
     form = ClearanceForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Give the reason for this clearance decision.")
-        return redirect("accounts:user_detail", pk=pk)
+        return redirect("accounts:user_detail", user_id=user_id)
     return _run(
         request,
         lambda: services.user_set_clearance(
@@ -129,52 +137,52 @@ def user_clearance(request: HttpRequest, pk: int) -> HttpResponse:
             reason=form.cleaned_data["reason"],
         ),
         "Clearance updated. The user's sessions have ended.",
-        pk,
+        user_id,
     )
 
 
 @require_POST
 @requires(Action.USER_ADMIN)
-def user_disable(request: HttpRequest, pk: int) -> HttpResponse:
-    target = _target(request, pk)
+def user_disable(request: HttpRequest, user_id: int) -> HttpResponse:
+    target = _target(request, user_id)
     reason = request.POST.get("reason", "")
     return _run(
         request,
         lambda: services.user_disable(actor=request.user, user=target, reason=reason),  # type: ignore[arg-type]
         "Account disabled.",
-        pk,
+        user_id,
     )
 
 
 @require_POST
 @requires(Action.USER_ADMIN)
-def user_enable(request: HttpRequest, pk: int) -> HttpResponse:
-    target = _target(request, pk)
+def user_enable(request: HttpRequest, user_id: int) -> HttpResponse:
+    target = _target(request, user_id)
     return _run(
         request,
         lambda: services.user_enable(actor=request.user, user=target),  # type: ignore[arg-type]
         "Account enabled.",
-        pk,
+        user_id,
     )
 
 
 @require_POST
 @requires(Action.USER_ADMIN)
-@reauthentication_required
-def user_unlock(request: HttpRequest, pk: int) -> HttpResponse:
-    target = _target(request, pk)
+def user_unlock(request: HttpRequest, user_id: int) -> HttpResponse:
+    target = _target(request, user_id)
+    _step_up(request)
     return _run(
         request,
         lambda: services.lock_release(actor=request.user, user=target),  # type: ignore[arg-type]
         "Sign-in lock released.",
-        pk,
+        user_id,
     )
 
 
 @require_POST
 @requires(Action.USER_ADMIN)
-def user_end_sessions(request: HttpRequest, pk: int) -> HttpResponse:
-    target = _target(request, pk)
+def user_end_sessions(request: HttpRequest, user_id: int) -> HttpResponse:
+    target = _target(request, user_id)
     return _run(
         request,
         lambda: services.user_end_sessions(
@@ -183,14 +191,14 @@ def user_end_sessions(request: HttpRequest, pk: int) -> HttpResponse:
             reason="ended by administrator",  # type: ignore[arg-type]
         ),
         "The user's sessions have ended.",
-        pk,
+        user_id,
     )
 
 
 @require_POST
 @requires(Action.USER_ADMIN)
-def user_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
-    target = _target(request, pk)
+def user_reset_password(request: HttpRequest, user_id: int) -> HttpResponse:
+    target = _target(request, user_id)
     password = services.user_reset_password(actor=request.user, user=target)  # type: ignore[arg-type]
     return render(
         request, "accounts/initial_password.html", {"target": target, "password": password}
@@ -215,8 +223,8 @@ def token_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @requires(Action.SELF_SERVICE)
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    token = ApiToken.objects.filter(pk=pk, user=request.user).first()  # type: ignore[misc]
+def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    token = ApiToken.objects.filter(pk=token_id, user=request.user).first()  # type: ignore[misc]
     if token is None:
         raise Http404
     services.api_token_revoke(actor=request.user, token=token)  # type: ignore[arg-type]

@@ -8,3 +8,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from ncos.accounts import auth_events  # noqa: F401  (connects sign-in audit receivers)
+        from ncos.accounts.mfa import install_totp_replay_window
+
+        install_totp_replay_window()

@@ -10,7 +10,6 @@ import time
 from typing import Any
 
 from django.contrib.auth.signals import user_logged_in, user_logged_out
-from django.contrib.sessions.models import Session
 from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils import timezone
@@ -37,11 +36,11 @@ def on_sign_in(sender: Any, request: HttpRequest | None, user: User, **kwargs: A
 
 
 def _end_other_sessions(user: User, request: HttpRequest) -> None:
-    """One interactive session per user: the new sign-in ends the older one (SE-8)."""
+    """One interactive session per user: the new sign-in ends the older one (SE-8). The older
+    session is refused on its next request by SessionPolicyMiddleware, which tells its user why."""
     key = request.session.session_key or ""
     previous = UserSession.objects.filter(user=user).first()
     if previous is not None and previous.session_key != key:
-        Session.objects.filter(session_key=previous.session_key).delete()
         audit.record(
             action="auth.session_replaced",
             actor=user,

@@ -33,6 +33,10 @@ class LockoutAwareBackend(ModelBackend):
         user = User.objects.filter(username=username).first()
         refusal = self._refusal(user, password)
         if refusal is None:
+            if user is not None and user.must_change_password:
+                # An initial password works once (AU-11): this sign-in spends it, and the user
+                # must choose their own before doing anything else.
+                User.objects.filter(pk=user.pk).update(initial_password_expires_at=timezone.now())
             return user
         lockout.register_failure(username=username, ip_address=ip, user=user, reason=refusal)
         return None

@@ -9,7 +9,6 @@ from datetime import timedelta
 from typing import cast
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
@@ -24,20 +23,26 @@ _ALWAYS_OPEN = ("/static/", "/accounts/logout/", "/healthz")
 _MFA_SETUP = ("/accounts/2fa/", "/accounts/reauthenticate/")
 _PASSWORD_CHANGE = ("/accounts/password/change/",)
 _ACTIVITY_WRITE_INTERVAL = timedelta(minutes=1)
+IDLE_TEXT = "You were signed out after 15 minutes without activity."
+ABSOLUTE_TEXT = "Your session reached 12 hours. Sign in again."
+REPLACED_TEXT = "You were signed out because your account signed in somewhere else."
+SIGNED_OUT_TEXTS = {"idle": IDLE_TEXT, "absolute": ABSOLUTE_TEXT, "replaced": REPLACED_TEXT}
 
 
 def _is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 
 
-def _end_session(request: HttpRequest, reason: str, message: str) -> HttpResponse:
+# Why a session ended, shown on the sign-in page (a code in the URL: the session, and with it any
+# queued message, is gone by then). The texts live in ncos.accounts.views.SIGNED_OUT_REASONS.
+def _end_session(request: HttpRequest, reason: str, code: str, message: str) -> HttpResponse:
     request.ncos_sign_out_reason = reason  # type: ignore[attr-defined]
     logout(request)
     if _is_api(request):
         return JsonResponse({"error": message, "field": None}, status=401)
-    messages.info(request, message)
     login_url = reverse("account_login")
-    return HttpResponseRedirect(f"{login_url}?{urlencode({'next': request.get_full_path()})}")
+    query = urlencode({"next": request.get_full_path(), "signed_out": code})
+    return HttpResponseRedirect(f"{login_url}?{query}")
 
 
 class SessionPolicyMiddleware:
@@ -55,22 +60,12 @@ class SessionPolicyMiddleware:
                 session[SESSION_AUTH_AT] = auth_at or now
                 session[SESSION_SEEN_AT] = now
             elif now - auth_at > settings.NCOS_SESSION_ABSOLUTE.total_seconds():
-                return _end_session(
-                    request,
-                    "absolute session limit",
-                    "Your session reached 12 hours. Sign in again.",
-                )
+                return _end_session(request, "absolute session limit", "absolute", ABSOLUTE_TEXT)
             elif now - seen_at > settings.NCOS_SESSION_IDLE.total_seconds():
-                return _end_session(
-                    request,
-                    "idle timeout",
-                    "You were signed out after 15 minutes without activity.",
-                )
+                return _end_session(request, "idle timeout", "idle", IDLE_TEXT)
             elif not _is_current_session(user, session.session_key):
                 return _end_session(
-                    request,
-                    "replaced by a newer sign-in",
-                    "You were signed out because your account signed in somewhere else.",
+                    request, "replaced by a newer sign-in", "replaced", REPLACED_TEXT
                 )
             else:
                 session[SESSION_SEEN_AT] = now

@@ -36,18 +36,30 @@ class MaximumLengthValidator:
         return f"Your password can be up to {settings.NCOS_PASSWORD_MAX_LENGTH} characters."
 
 
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
 class ContextWordValidator:
-    """Refuse passwords built on the service's own name, agency words or the username."""
+    """Refuse passwords built on the service's own name, agency words or the username.
+
+    Spaces, case and punctuation are ignored ("National-Child-Offender" is caught). A password
+    that contains no such word passes whatever it is made of (no composition rules); one that
+    does must still have at least 8 letters or digits once those words are taken out.
+    """
 
     def validate(self, password: str, user: Any = None) -> None:
-        remainder = password.lower()
-        words = list(CONTEXT_WORDS)
-        if user is not None and len(getattr(user, "username", "")) >= 3:
-            words.append(user.username.lower())
+        squashed = _squash(password)
+        words = {_squash(word) for word in CONTEXT_WORDS}
+        username = _squash(getattr(user, "username", "") or "") if user is not None else ""
+        if len(username) >= 3:
+            words.add(username)
+        if not any(word in squashed for word in words):
+            return
+        remainder = squashed
         for word in sorted(words, key=len, reverse=True):
             remainder = remainder.replace(word, "")
-        # What is left once the context words are taken out must still be a password by itself.
-        if len("".join(ch for ch in remainder if ch.isalnum())) < MIN_REMAINDER:
+        if len(remainder) < MIN_REMAINDER:
             raise ValidationError(
                 "This password is built on a word tied to this service or your account. "
                 "Choose a passphrase of your own.",

@@ -300,6 +300,8 @@ def api_token_authenticate(raw: str) -> User | None:
         return None
     now = timezone.now()
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    # A system account used only through its token is in use: the 45-day sweep must see that.
+    User.objects.filter(pk=user.pk).update(last_activity_at=now)
     return user
 
 

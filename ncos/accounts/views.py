@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 
 from ncos.accounts import lockout
 from ncos.accounts.forms import LOGON_BANNER
+from ncos.accounts.middleware import SIGNED_OUT_TEXTS
 from ncos.audit import record as audit
 from ncos.common.middleware import client_ip
 
@@ -31,4 +32,5 @@ class LoginView(AllauthLoginView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["banner_text"] = LOGON_BANNER
+        context["signed_out_text"] = SIGNED_OUT_TEXTS.get(self.request.GET.get("signed_out", ""))
         return context

@@ -48,9 +48,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return error_response("You do not have permission to do this.", status.HTTP_403_FORBIDDEN)
     if isinstance(exc, NotFound | Http404):
         return error_response("Not found.", status.HTTP_404_NOT_FOUND)
-    if isinstance(exc, ConflictError):
+    if isinstance(exc, ConflictError):  # a stale version found under the row lock
         return error_response(
-            str(exc), status.HTTP_409_CONFLICT, current_version=exc.current_version
+            str(exc), status.HTTP_412_PRECONDITION_FAILED, current_version=exc.current_version
         )
     if isinstance(exc, RuleViolation):
         return error_response(str(exc), status.HTTP_400_BAD_REQUEST, exc.field)
@@ -72,4 +72,6 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     else:
         detail = getattr(exc, "detail", "Error.")
         response.data = {"error": str(detail), "field": None}
+        if getattr(exc, "current_version", None) is not None:
+            response.data["current_version"] = exc.current_version
     return response

@@ -1,15 +1,14 @@
 """/api/v1/: wiring only. Domain apps add their routes with one include line each."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from ncos.api import views
 from ncos.api.assessments import AssessmentView
 
 app_name = "api"
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("schema/", views.SchemaView.as_view(), name="schema"),
+    path("docs/", views.DocsView.as_view(url_name="api:schema"), name="docs"),
     path("me", views.MeView.as_view(), name="me"),
     path("jurisdictions", views.JurisdictionListView.as_view(), name="jurisdiction-list"),
     path("assessments", AssessmentView.as_view(), name="assessments"),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ncos.access.actions import Action
+from ncos.access.drf import DeclaredActionPermission
 from ncos.directory.models import Jurisdiction
 
 
@@ -62,3 +64,17 @@ class JurisdictionListView(APIView):
     def get(self, request: Request) -> Response:
         rows = Jurisdiction.objects.order_by("code")
         return Response(JurisdictionSerializer(rows, many=True).data)
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI 3 schema at a stable URL (/api/v1/schema/), for any signed-in user."""
+
+    access_action = Action.SELF_SERVICE
+    permission_classes = [DeclaredActionPermission]
+
+
+class DocsView(SpectacularSwaggerView):
+    """The browsable API docs (Swagger UI served from our own static files)."""
+
+    access_action = Action.SELF_SERVICE
+    permission_classes = [DeclaredActionPermission]

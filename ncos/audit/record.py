@@ -7,10 +7,12 @@ person data is never served unaudited (security.md LG-6).
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import re
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from django.db import DatabaseError, transaction
@@ -29,6 +31,32 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 class AuditUnavailable(Exception):
     """The audit row could not be written; the act must not happen or be shown."""
+
+
+# Write rows of services nested in a composite act (e.g. a compliance report that records
+# personal details through the register's services) are collected here instead of being written,
+# so the request still produces exactly ONE row: the outer service's, which lists them.
+_absorbing: contextvars.ContextVar[list[dict[str, Any]] | None] = contextvars.ContextVar(
+    "ncos_audit_absorbing", default=None
+)
+
+
+@contextmanager
+def absorbed() -> Iterator[list[dict[str, Any]]]:
+    """Inside the block, allowed events (`record`, `record_write`, `record_read`) are collected
+    (action, object, details) rather than written; the caller must then write its own single row,
+    outside the block, including the collected entries in its `details`. Refusals are never
+    absorbed. Nesting keeps the outermost list."""
+    outer = _absorbing.get()
+    if outer is not None:
+        yield outer
+        return
+    sink: list[dict[str, Any]] = []
+    token = _absorbing.set(sink)
+    try:
+        yield sink
+    finally:
+        _absorbing.reset(token)
 
 
 def clean(text: str, limit: int = 300) -> str:
@@ -61,9 +89,21 @@ def record(
     protected: bool = False,
     purpose: str = "",
     details: Mapping[str, Any] | None = None,
-) -> AuditEvent:
+) -> AuditEvent | None:
     """Append one event to the chain. Takes the chain-head row lock for the rest of the caller's
-    transaction, so keep audit calls at the end of a write."""
+    transaction, so keep audit calls at the end of a write. Inside `absorbed()`, an allowed
+    event is collected for the outer service's row instead (and None returned)."""
+    sink = _absorbing.get()
+    if sink is not None and outcome == Outcome.ALLOWED:
+        sink.append(
+            {
+                "action": action,
+                "object_type": object_type,
+                "object_id": str(object_id),
+                "details": _clean_json(dict(details or {})),
+            }
+        )
+        return None
     ctx = context.current()
     try:
         with transaction.atomic():
@@ -117,7 +157,7 @@ def record_read(
     reason: str = "",
     purpose: str = "",
     details: Mapping[str, Any] | None = None,
-) -> AuditEvent:
+) -> AuditEvent | None:
     return record(
         action=action,
         actor=actor,
@@ -143,7 +183,7 @@ def record_write(
     changes: Mapping[str, tuple[Any, Any] | list[Any]] | None = None,
     reason: str = "",
     details: Mapping[str, Any] | None = None,
-) -> AuditEvent:
+) -> AuditEvent | None:
     payload: dict[str, Any] = dict(details or {})
     if changes:
         payload["changes"] = {
@@ -168,7 +208,7 @@ def record_search(
     terms: Mapping[str, Any],
     result_ids: Iterable[object],
     protected_in_results: bool = False,
-) -> AuditEvent:
+) -> AuditEvent | None:
     ids = [str(i) for i in result_ids]
     return record(
         action=action,
@@ -180,7 +220,7 @@ def record_search(
 
 def record_denied(
     *, actor: User | None, action: str, reason: str, object_type: str = "", object_id: object = ""
-) -> AuditEvent:
+) -> AuditEvent | None:
     return record(
         action=action,
         actor=actor,

@@ -6,7 +6,11 @@ from collections.abc import Callable, Iterator
 from importlib import import_module
 
 # "module:function" paths, each returning a list of lines to print. Apps append as they land.
-DEMO_LOADERS: list[str] = []
+DEMO_LOADERS: list[str] = [
+    "ncos.registry.demo:load",
+    "ncos.cases.demo:load",
+    "ncos.compliance.demo:load",
+]
 
 
 def run_demo_hooks() -> Iterator[str]:

@@ -6,6 +6,7 @@ left out, so the menu grows with the app.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.http import HttpRequest
@@ -27,13 +28,19 @@ NAV_ENTRIES: list[NavEntry] = [
     NavEntry("Home", "web:home", Action.SELF_SERVICE),
     NavEntry("Search", "search:search", Action.PERSON_SEARCH),
     NavEntry("Register a person", "registry:person_create", Action.PERSON_CREATE),
-    NavEntry("Caseload", "compliance:caseload", Action.PERSON_UPDATE),
+    NavEntry("Caseload", "cases:caseload", Action.PERSON_UPDATE),
+    NavEntry("Compliance", "compliance:dashboard", Action.PERSON_UPDATE),
     NavEntry("Inbox", "sharing:inbox", Action.INBOX_READ),
     NavEntry("Reporting calculator", "web:calculator", Action.ASSESS),
     NavEntry("Users", "accounts:user_list", Action.USER_ADMIN),
     NavEntry("Audit trail", "audit:search", Action.AUDIT_READ),
     NavEntry("Registries", "directory:list", Action.REFERENCE_READ),
 ]
+
+
+# Badges (e.g. the inbox's unread count): url_name -> function(request) -> count or None. Apps
+# register theirs in AppConfig.ready(); a badge is asked only for entries the user can see.
+NAV_BADGES: dict[str, Callable[[HttpRequest], int | None]] = {}
 
 
 def nav_items(request: HttpRequest) -> list[dict[str, object]]:
@@ -48,5 +55,13 @@ def nav_items(request: HttpRequest) -> list[dict[str, object]]:
         except NoReverseMatch:
             continue
         current = request.path == url if url == "/" else request.path.startswith(url)
-        items.append({"label": entry.label, "url": url, "current": current, "badge": None})
+        badge = NAV_BADGES.get(entry.url_name)
+        items.append(
+            {
+                "label": entry.label,
+                "url": url,
+                "current": current,
+                "badge": badge(request) if badge else None,
+            }
+        )
     return items

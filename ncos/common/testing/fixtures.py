@@ -53,6 +53,15 @@ def _make_user(
     return user
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _flush_safe() -> None:
+    """Transactional tests (live_server, browser) empty every table afterwards: the audit
+    triggers are lifted for that flush and reference data is loaded again (see flush.py)."""
+    from ncos.common.testing.flush import make_test_flush_safe
+
+    make_test_flush_safe()
+
+
 @pytest.fixture
 def make_user(db: Any) -> Callable[..., User]:
     return _make_user
