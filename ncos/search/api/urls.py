@@ -1,3 +1,7 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from ncos.search.api.views import PersonSearchView
+
+urlpatterns = [
+    path("persons/search", PersonSearchView.as_view(), name="person-search"),
+]
