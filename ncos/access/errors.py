@@ -33,7 +33,7 @@ class NotFound(Exception):
 
 
 class ConflictError(Exception):
-    """The record changed since the actor read it (optimistic concurrency, HTTP 409/412)."""
+    """The record changed since the actor read it (optimistic concurrency, HTTP 412)."""
 
     def __init__(self, message: str, current_version: int | None = None) -> None:
         super().__init__(message)

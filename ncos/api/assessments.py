@@ -38,6 +38,10 @@ EXAMPLE_CASE = {
 }
 
 
+# One case in → one answer out; a list of cases in → a list of answers, in the same order.
+CASE_OR_CASES = {"oneOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}]}
+
+
 class AssessmentView(APIView):
     access_action = Action.ASSESS
     throttle_scope = "assess"
@@ -45,11 +49,9 @@ class AssessmentView(APIView):
     @extend_schema(
         operation_id="assessments_create",
         summary="Assess a case under a jurisdiction's reporting law",
-        request=OpenApiTypes.OBJECT,
+        request={"application/json": CASE_OR_CASES},
         responses={
-            200: OpenApiResponse(
-                OpenApiTypes.OBJECT, description="The answer (or list of answers)."
-            ),
+            200: OpenApiResponse(CASE_OR_CASES, description="The answer, or a list of answers."),
             400: OpenApiResponse(
                 OpenApiTypes.OBJECT, description='{"error": "...", "field": "..."}'
             ),

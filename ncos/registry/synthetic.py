@@ -468,10 +468,10 @@ class Synthesizer:
             )
         # Addresses over time: each former one ends the day before the next begins.
         moves = rng.choices((1, 2, 3, 4), (45, 30, 15, 10) if not rich else (10, 30, 35, 25))[0]
-        first = self.day_between(adult, self.today - timedelta(days=30))
-        span = (self.today - first).days
+        moved_in = self.day_between(adult, self.today - timedelta(days=30))
+        span = (self.today - moved_in).days
         cuts = sorted(rng.sample(range(1, span), min(moves - 1, span - 1))) if span > 2 else []
-        starts = [first] + [first + timedelta(days=c) for c in cuts]
+        starts = [moved_in] + [moved_in + timedelta(days=c) for c in cuts]
         for index, start in enumerate(starts):
             where = code if rng.random() < 0.9 else self.jurisdiction()
             end = starts[index + 1] - timedelta(days=1) if index + 1 < len(starts) else None

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ncos.access.actions import Action
+from ncos.api.pagination import paginated
 from ncos.api.preconditions import IF_MATCH
 from ncos.cases import services
 from ncos.cases.api import serializers as s
@@ -80,7 +81,7 @@ class TaskCollectionView(CaseAPIView):
         operation_id="case_tasks_list",
         summary="Tasks: mine, the jurisdiction's queue, or everyone's in my jurisdiction",
         parameters=[TaskQuerySerializer],
-        responses={200: s.TaskSerializer(many=True), **ERRORS},
+        responses={200: paginated(s.TaskSerializer), **ERRORS},
     )
     def get(self, request: Request) -> Response:
         q = _params(TaskQuerySerializer, request.query_params)
@@ -210,7 +211,7 @@ class CaseloadView(CaseAPIView):
         operation_id="caseload_list",
         summary="An officer's caseload with the next obligation due and what is overdue",
         parameters=[CaseloadQuerySerializer],
-        responses={200: s.CaseloadRowSerializer(many=True), **ERRORS},
+        responses={200: paginated(s.CaseloadRowSerializer), **ERRORS},
     )
     def get(self, request: Request) -> Response:
         from ncos.access.guard import authorize
@@ -292,7 +293,7 @@ class PersonNotesView(CaseAPIView):
     @extend_schema(
         operation_id="case_notes_list",
         summary="The person's case notes (restricted ones without text unless you may read them)",
-        responses={200: s.NoteSerializer(many=True), **ERRORS},
+        responses={200: paginated(s.NoteSerializer), **ERRORS},
     )
     def get(self, request: Request, person_id: Any) -> Response:
         access = self.open_person(request, person_id, Action.CASE_VIEW, audit_now=True)
@@ -333,7 +334,7 @@ class PersonVisitsView(CaseAPIView):
     access_actions = {"GET": Action.CASE_VIEW, "POST": Action.PERSON_UPDATE}
 
     @extend_schema(
-        operation_id="case_visits_list", responses={200: s.VisitSerializer(many=True), **ERRORS}
+        operation_id="case_visits_list", responses={200: paginated(s.VisitSerializer), **ERRORS}
     )
     def get(self, request: Request, person_id: Any) -> Response:
         access = self.open_person(request, person_id, Action.CASE_VIEW, audit_now=True)
@@ -401,7 +402,7 @@ class PersonReferralsView(CaseAPIView):
 
     @extend_schema(
         operation_id="case_breach_referrals_list",
-        responses={200: s.ReferralSerializer(many=True), **ERRORS},
+        responses={200: paginated(s.ReferralSerializer), **ERRORS},
     )
     def get(self, request: Request, person_id: Any) -> Response:
         access = self.open_person(request, person_id, Action.CASE_VIEW, audit_now=True)
@@ -459,7 +460,7 @@ class PersonAccessRequestsView(CaseAPIView):
 
     @extend_schema(
         operation_id="case_access_requests_list",
-        responses={200: s.AccessRequestSerializer(many=True), **ERRORS},
+        responses={200: paginated(s.AccessRequestSerializer), **ERRORS},
     )
     def get(self, request: Request, person_id: Any) -> Response:
         access = self.open_person(request, person_id, Action.CASE_VIEW, audit_now=True)

@@ -4,8 +4,8 @@ Transactional tests (`transactional_db`, `live_server`, the browser journeys, th
 tests) end with Django flushing every table. Two things need care:
 
 * the audit table is append-only (database triggers): they are lifted for the flush only;
-* reference data that migrations load (the eight jurisdictions) would be gone for every later
-  test in the same process: it is loaded again right after the flush.
+* reference data that migrations load (the eight jurisdictions, the approved reporting places)
+  would be gone for every later test in the same process: it is loaded again after the flush.
 
 Apps whose data migrations load reference data add a loader to `AFTER_FLUSH`.
 """
@@ -27,7 +27,15 @@ def _reload_jurisdictions() -> None:
     upsert_jurisdictions(Jurisdiction)
 
 
-AFTER_FLUSH: list[Callable[[], None]] = [_reload_jurisdictions]
+def _reload_reporting_places() -> None:
+    from ncos.compliance.models import ReportingPlace
+    from ncos.compliance.places import upsert_reporting_places
+    from ncos.directory.models import Jurisdiction
+
+    upsert_reporting_places(Jurisdiction, ReportingPlace)
+
+
+AFTER_FLUSH: list[Callable[[], None]] = [_reload_jurisdictions, _reload_reporting_places]
 _installed = False
 
 

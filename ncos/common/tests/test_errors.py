@@ -97,7 +97,7 @@ def test_record_errors_map_to_status_codes():
     assert exception_handler(NotFound(), {}).status_code == 404
     assert exception_handler(NotFound(), {}).data == {"error": "Not found.", "field": None}
     conflict = exception_handler(ConflictError("changed", current_version=4), {})
-    assert (conflict.status_code, conflict.data["current_version"]) == (409, 4)
+    assert (conflict.status_code, conflict.data["current_version"]) == (412, 4)
     rule = exception_handler(RuleViolation("Too late.", field="date"), {})
     assert (rule.status_code, rule.data) == (400, {"error": "Too late.", "field": "date"})
     denied = exception_handler(AccessDenied("internal reason"), {})

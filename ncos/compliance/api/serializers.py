@@ -141,18 +141,13 @@ class ReportOutSerializer(serializers.Serializer):
     interpreter_present = serializers.BooleanField()
     support_person_present = serializers.BooleanField()
     information = serializers.CharField(allow_blank=True)
+    notes = serializers.CharField(allow_blank=True, help_text="The receiving officer's notes.")
     changes = serializers.ListField(child=serializers.DictField())
     meets = MetSerializer(many=True)
     ack_due_on = serializers.DateField()
     acknowledged = serializers.BooleanField()
     acknowledgements = ReceiptSerializer(many=True)
     recorded_at = serializers.DateTimeField()
-
-
-class RestrictedSerializer(serializers.Serializer):
-    restricted = serializers.BooleanField()
-    message = serializers.CharField()
-    managing_jurisdiction = serializers.CharField()
 
 
 class GivenInSerializer(serializers.Serializer):

@@ -26,6 +26,7 @@ from ncos.access.errors import ConflictError, NotFound, RuleViolation
 from ncos.api.errors import error_response
 from ncos.api.pagination import StandardPagination
 from ncos.api.preconditions import IF_MATCH, required_version, with_etag
+from ncos.api.restricted import or_restricted, restricted_response
 from ncos.compliance import notice_content
 from ncos.compliance.api.serializers import (
     GivenInSerializer,
@@ -34,7 +35,6 @@ from ncos.compliance.api.serializers import (
     ReceiptSerializer,
     ReportInSerializer,
     ReportOutSerializer,
-    RestrictedSerializer,
     ServiceInSerializer,
 )
 from ncos.compliance.models import Acknowledgement, ObligationsNotice, Report
@@ -69,13 +69,7 @@ def _open(
 
 
 def _restricted(access: PersonAccess) -> Response:
-    return Response(
-        {
-            "restricted": True,
-            "message": "A restricted record exists. Contact the managing registry.",
-            "managing_jurisdiction": access.jurisdiction.code,
-        }
-    )
+    return restricted_response(access)
 
 
 def _person_of(model: Any, pk: object, what: str) -> Any:
@@ -134,6 +128,7 @@ def report_data(report: Report) -> dict[str, Any]:
         "interpreter_present": report.interpreter_present,
         "support_person_present": report.support_person_present,
         "information": report.information,
+        "notes": report.notes,
         "changes": report.changes,
         "meets": [
             {
@@ -194,7 +189,7 @@ class PersonReportsView(ComplianceAPIView):
     @extend_schema(
         operation_id="compliance_reports_list",
         summary="A person's reports, newest first",
-        responses={200: ReportOutSerializer(many=True), 404: ERROR},
+        responses={200: or_restricted(ReportOutSerializer, paged=True), 404: ERROR},
     )
     def get(self, request: Request, person_id: object) -> Response:
         access = _open(
@@ -241,7 +236,7 @@ class ReportView(ComplianceAPIView):
 
     @extend_schema(
         operation_id="compliance_report_read",
-        responses={200: ReportOutSerializer, 404: ERROR},
+        responses={200: or_restricted(ReportOutSerializer), 404: ERROR},
     )
     def get(self, request: Request, report_id: object) -> Response:
         person_id = _person_of(Report, report_id, "report")
@@ -358,7 +353,7 @@ class PersonNoticesView(ComplianceAPIView):
 
     @extend_schema(
         operation_id="compliance_notices_list",
-        responses={200: NoticeOutSerializer(many=True), 404: ERROR},
+        responses={200: or_restricted(NoticeOutSerializer, paged=True), 404: ERROR},
     )
     def get(self, request: Request, person_id: object) -> Response:
         access = _open(
@@ -402,7 +397,7 @@ class NoticeView(ComplianceAPIView):
 
     @extend_schema(
         operation_id="compliance_notice_read",
-        responses={200: NoticeOutSerializer, 404: ERROR},
+        responses={200: or_restricted(NoticeOutSerializer), 404: ERROR},
     )
     def get(self, request: Request, notice_id: object) -> Response:
         person_id = _person_of(ObligationsNotice, notice_id, "notice")
@@ -477,4 +472,3 @@ class NoticeServiceView(ComplianceAPIView):
 
 
 # Schema-only: the restricted answer shape (documented on the read operations' 200 alternative).
-__all__ = ["RestrictedSerializer"]

@@ -1,26 +1,14 @@
-"""The approved reporting places known from the legislation folder: the ACT Policing notice of
-reporting obligations names Belconnen Police Station (ACT s 64). Others are added by registries."""
+"""The approved reporting places known from the legislation folder (see ncos.compliance.places)."""
 
 from django.db import migrations
 
-PLACES = [
-    {
-        "jurisdiction_id": "ACT",
-        "name": "Belconnen Police Station",
-        "address": "Corner Benjamin Way and College Street, Belconnen ACT",
-        "basis": "ACT s 64: named in the notice of reporting obligations (by appointment)",
-    },
-]
+from ncos.compliance.places import PLACES, upsert_reporting_places
 
 
 def forwards(apps, schema_editor):
-    Jurisdiction = apps.get_model("directory", "Jurisdiction")
-    ReportingPlace = apps.get_model("compliance", "ReportingPlace")
-    for place in PLACES:
-        if Jurisdiction.objects.filter(code=place["jurisdiction_id"]).exists():
-            ReportingPlace.objects.get_or_create(
-                jurisdiction_id=place["jurisdiction_id"], name=place["name"], defaults=place
-            )
+    upsert_reporting_places(
+        apps.get_model("directory", "Jurisdiction"), apps.get_model("compliance", "ReportingPlace")
+    )
 
 
 def backwards(apps, schema_editor):

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ncos.access.actions import Action
+from ncos.api.restricted import or_restricted
 from ncos.audit import record as audit
 from ncos.passports import export, selectors, services
 from ncos.passports.api import serializers as s
@@ -57,7 +58,7 @@ class PermissionsView(SharingApiView):
     @extend_schema(
         operation_id="travel_permission_list",
         summary="A person's applications for permission to travel overseas",
-        responses={200: s.PermissionOut(many=True), 404: None},
+        responses={200: or_restricted(s.PermissionOut, many=True), 404: None},
     )
     def get(self, request: Request, person_id: Any) -> Response:
         access = person_access(actor=request.user, person_id=person_id, purpose="permissions")
@@ -86,7 +87,7 @@ class PermissionDetailView(SharingApiView):
     @extend_schema(
         operation_id="travel_permission_read",
         summary="An application, its decision, documents and foreign notices",
-        responses={200: s.PermissionOut, 404: None},
+        responses={200: or_restricted(s.PermissionOut), 404: None},
     )
     def get(self, request: Request, person_id: Any, permission_id: Any) -> Response:
         access = person_access(actor=request.user, person_id=person_id, purpose="permission")
@@ -171,7 +172,7 @@ class RequestsView(SharingApiView):
     @extend_schema(
         operation_id="passport_request_list",
         summary="A person's passport requests",
-        responses={200: s.RequestOut(many=True), 404: None},
+        responses={200: or_restricted(s.RequestOut, many=True), 404: None},
     )
     def get(self, request: Request, person_id: Any) -> Response:
         access = person_access(actor=request.user, person_id=person_id, purpose="requests")
@@ -200,7 +201,7 @@ class RequestDetailView(SharingApiView):
     @extend_schema(
         operation_id="passport_request_read",
         summary="A passport request with its lifecycle",
-        responses={200: s.RequestOut, 404: None},
+        responses={200: or_restricted(s.RequestOut), 404: None},
     )
     def get(self, request: Request, person_id: Any, passport_request_id: Any) -> Response:
         access = person_access(actor=request.user, person_id=person_id, purpose="request")

@@ -21,6 +21,7 @@ from ncos.api.preconditions import (  # noqa: F401  (re-exported to the views)
     etag,
     if_match_value,
 )
+from ncos.api.restricted import restricted_body
 from ncos.audit import record as audit
 from ncos.audit.models import Outcome
 from ncos.registry.selectors import PersonAccess, person_access
@@ -33,14 +34,7 @@ def if_match(request: Request) -> str | None:
 
 
 def stub_body(access: PersonAccess) -> dict[str, Any]:
-    j = access.jurisdiction
-    contact = ", ".join(x for x in (j.registry_unit, j.phone, j.email) if x)
-    return {
-        "id": str(access.person_id),
-        "restricted": True,
-        "managing_jurisdiction": j.code,
-        "contact": contact,
-    }
+    return restricted_body(access)
 
 
 class RegistryAPIView(APIView):

@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from ncos.access.actions import Action
 from ncos.access.errors import NotFound, RuleViolation
+from ncos.api.restricted import or_restricted
 from ncos.registry import services
 from ncos.registry.api import serializers as s
 from ncos.registry.api.common import IF_MATCH, RegistryAPIView, etag, if_match, valid
@@ -97,7 +98,9 @@ class _RecordUpdate(RegistryAPIView):
 
 
 class CustodyListView(_RecordList):
-    @extend_schema(operation_id="persons_custody_list", responses=s.CustodySerializer(many=True))
+    @extend_schema(
+        operation_id="persons_custody_list", responses=or_restricted(s.CustodySerializer, many=True)
+    )
     def get(self, request: Request, person_id: Any) -> Response:
         return self.list(request, person_id)
 
@@ -125,7 +128,9 @@ class ParoleListView(_RecordList):
     model, serializer = Parole, s.ParoleSerializer
     create = staticmethod(services.parole_record)
 
-    @extend_schema(operation_id="persons_parole_list", responses=s.ParoleSerializer(many=True))
+    @extend_schema(
+        operation_id="persons_parole_list", responses=or_restricted(s.ParoleSerializer, many=True)
+    )
     def get(self, request: Request, person_id: Any) -> Response:
         return self.list(request, person_id)
 
@@ -156,7 +161,9 @@ class OrderListView(_RecordList):
     model, serializer = CourtOrder, s.OrderSerializer
     create = staticmethod(services.order_record)
 
-    @extend_schema(operation_id="persons_orders_list", responses=s.OrderSerializer(many=True))
+    @extend_schema(
+        operation_id="persons_orders_list", responses=or_restricted(s.OrderSerializer, many=True)
+    )
     def get(self, request: Request, person_id: Any) -> Response:
         return self.list(request, person_id)
 
@@ -188,7 +195,7 @@ class PhotosView(RegistryAPIView):
 
     @extend_schema(
         operation_id="persons_photos_list",
-        responses=s.PhotoSerializer(many=True),
+        responses=or_restricted(s.PhotoSerializer, many=True),
         description="Metadata only; the image is served by the audited page view "
         "/persons/{id}/photos/{photo_id}/image.",
     )
@@ -204,7 +211,10 @@ class PhotosView(RegistryAPIView):
 class DocumentsView(RegistryAPIView):
     access_actions = {"GET": Action.PERSON_VIEW}
 
-    @extend_schema(operation_id="persons_documents_list", responses=s.DocumentSerializer(many=True))
+    @extend_schema(
+        operation_id="persons_documents_list",
+        responses=or_restricted(s.DocumentSerializer, many=True),
+    )
     def get(self, request: Request, person_id: Any) -> Response:
         access = self.open(request, person_id)
         if access.stub:

@@ -13,7 +13,8 @@ from rest_framework.response import Response
 from ncos.access.actions import Action
 from ncos.access.errors import RuleViolation
 from ncos.accounts.models import User
-from ncos.api.pagination import StandardPagination
+from ncos.api.pagination import StandardPagination, paginated
+from ncos.api.restricted import or_restricted
 from ncos.registry import services
 from ncos.registry.api import serializers as s
 from ncos.registry.api.common import IF_MATCH, RegistryAPIView, etag, if_match, valid
@@ -44,7 +45,10 @@ LIST_PARAMS = [
     ),
     OpenApiParameter("page", OpenApiTypes.INT),
 ]
-STUB_OR_PERSON = {200: s.PersonSerializer, 404: OpenApiResponse(description="Not found")}
+STUB_OR_PERSON = {
+    200: or_restricted(s.PersonSerializer),
+    404: OpenApiResponse(description="Not found"),
+}
 
 
 def _officer(username: str | None) -> User | None:
@@ -99,7 +103,7 @@ class PersonListCreateView(RegistryAPIView):
     @extend_schema(
         operation_id="persons_list",
         parameters=LIST_PARAMS,
-        responses=s.PersonSerializer(many=True),
+        responses=paginated(s.PersonSerializer),
         description="Persons the caller may see (protected persons only with "
         "clearance), filtered and paged. One search audit row per request.",
     )
@@ -147,8 +151,7 @@ class PersonReadUpdateView(RegistryAPIView):
         operation_id="persons_read",
         responses=STUB_OR_PERSON,
         description="The person (ETag = version), or for a protected person and a "
-        "caller without clearance only {id, restricted: true, managing_jurisdiction,"
-        " contact}.",
+        "caller without clearance only the restricted stub.",
     )
     def get(self, request: Request, person_id: Any) -> Response:
         access = self.open(request, person_id)
@@ -250,7 +253,9 @@ class PersonMergeView(RegistryAPIView):
 class ObligationsView(RegistryAPIView):
     access_actions = {"GET": Action.PERSON_VIEW}
 
-    @extend_schema(operation_id="persons_obligations", responses=s.ObligationsSerializer)
+    @extend_schema(
+        operation_id="persons_obligations", responses=or_restricted(s.ObligationsSerializer)
+    )
     def get(self, request: Request, person_id: Any) -> Response:
         access = self.open(request, person_id)
         if access.stub:
@@ -289,7 +294,10 @@ class ObligationsRefreshView(RegistryAPIView):
 class TimelineView(RegistryAPIView):
     access_actions = {"GET": Action.PERSON_VIEW}
 
-    @extend_schema(operation_id="persons_timeline", responses=s.TimelineEntrySerializer(many=True))
+    @extend_schema(
+        operation_id="persons_timeline",
+        responses=or_restricted(s.TimelineEntrySerializer, paged=True),
+    )
     def get(self, request: Request, person_id: Any) -> Response:
         access = self.open(request, person_id)
         if access.stub:

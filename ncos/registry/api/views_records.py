@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from ncos.access.actions import Action
 from ncos.access.errors import NotFound
 from ncos.api.pagination import StandardPagination
+from ncos.api.restricted import or_restricted
 from ncos.registry import services
 from ncos.registry.api import serializers as s
 from ncos.registry.api.common import IF_MATCH, RegistryAPIView, etag, if_match, valid
@@ -43,7 +44,7 @@ class DetailsView(RegistryAPIView):
             ),
             OpenApiParameter("page", OpenApiTypes.INT),
         ],
-        responses=s.DetailSerializer(many=True),
+        responses=or_restricted(s.DetailSerializer, paged=True),
     )
     def get(self, request: Request, person_id: Any) -> Response:
         access = self.open(request, person_id)
@@ -173,7 +174,10 @@ def _version(request: Request) -> int:
 class OffencesView(RegistryAPIView):
     access_actions = {"GET": Action.PERSON_VIEW, "POST": Action.PERSON_UPDATE}
 
-    @extend_schema(operation_id="persons_offences_list", responses=s.OffenceSerializer(many=True))
+    @extend_schema(
+        operation_id="persons_offences_list",
+        responses=or_restricted(s.OffenceSerializer, many=True),
+    )
     def get(self, request: Request, person_id: Any) -> Response:
         access = self.open(request, person_id)
         if access.stub:

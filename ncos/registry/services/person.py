@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from ncos.access.actions import Action
@@ -32,6 +33,7 @@ from ncos.registry.services._common import (
     lock_person,
     now,
     reindex,
+    violation_from,
 )
 
 # The identity core a registrar edits on the person form (names are facts: see details.py).
@@ -94,14 +96,22 @@ def _check_case_officer(officer: User | None, jurisdiction: str) -> None:
         raise RuleViolation("That user's account is disabled.", "case_officer")
 
 
-def _name_fact(
-    person: Person, actor: Any, family: str, given: str, name_type: str, **kw: Any
-) -> Detail:
-    from ncos.registry.kinds import clean_data, summarise
+def _name_data(family: str, given: str, name_type: str, prefix: str) -> dict[str, Any]:
+    """A name fact's data, validated like the form validates it (NUL and other bad input become
+    a RuleViolation naming the field, never a database error)."""
+    from ncos.registry.kinds import clean_data
 
-    data = clean_data(
-        DetailKind.NAME, {"family_name": family, "given_names": given, "name_type": name_type}
-    )
+    try:
+        return clean_data(
+            DetailKind.NAME, {"family_name": family, "given_names": given, "name_type": name_type}
+        )
+    except ValidationError as exc:
+        raise violation_from(exc, prefix) from None
+
+
+def _name_fact(person: Person, actor: Any, data: dict[str, Any], **kw: Any) -> Detail:
+    from ncos.registry.kinds import summarise
+
     return Detail.objects.create(
         person=person,
         kind=DetailKind.NAME,
@@ -151,6 +161,20 @@ def person_register(
         raise RuleViolation("Enter the family name.", "family_name")
     if sex not in Sex.values:
         raise RuleViolation("Choose a value for sex.", "sex")
+    names = [_name_data(family_name, (given_names or "").strip(), "current", "")]
+    for alias_family, alias_given in aliases:
+        if (alias_family or "").strip():
+            names.append(
+                _name_data(alias_family.strip(), (alias_given or "").strip(), "alias", "aliases.")
+            )
+    texts = {
+        "place_of_birth": place_of_birth,
+        "country_of_birth": country_of_birth,
+        "caution": caution,
+    }
+    for field, value in texts.items():
+        if "\x00" in (value or ""):
+            raise RuleViolation("This text contains a character that cannot be stored.", field)
     stamp = now()
     person = Person(
         family_name=family_name,
@@ -192,14 +216,9 @@ def person_register(
         changed_by=actor,
     )
     kw = {"source_type": source_type, "source_reference": source_reference}
-    _name_fact(person, actor, family_name, person.given_names, "current", **kw)
-    alias_count = 0
-    for alias_family, alias_given in aliases:
-        if (alias_family or "").strip():
-            _name_fact(
-                person, actor, alias_family.strip(), (alias_given or "").strip(), "alias", **kw
-            )
-            alias_count += 1
+    for data in names:
+        _name_fact(person, actor, data, **kw)
+    alias_count = len(names) - 1
     from ncos.registry.services.obligations import recompute
 
     recompute(person, actor=actor, trigger="registered")

@@ -161,7 +161,14 @@ def test_protected_person_api_gives_the_stub(act_cleared, act_investigator, clie
         body = response.json()
         assert body["restricted"] is True
         assert body["managing_jurisdiction"] == "ACT"
-        assert set(body) == {"id", "restricted", "managing_jurisdiction", "contact"}
+        assert set(body) == {
+            "id",
+            "restricted",
+            "message",
+            "managing_jurisdiction",
+            "registry",
+            "contact",
+        }
         assert "Canaryname" not in response.content.decode()
         assert [r.outcome for r in _rows_after(before)] == ["stub"]
 

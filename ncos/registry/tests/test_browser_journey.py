@@ -48,6 +48,7 @@ def test_register_from_charge_to_conviction_then_find_and_correct(signed_in_page
     # The charge, chosen from the catalogue with the search-as-you-type picker.
     _open_person_tab(page, "Offences and orders")
     page.get_by_role("link", name="Record a charge").click()
+    page.wait_for_load_state("load")  # htmx listens for typing only once it has started
     page.get_by_label("Search the catalogue").fill("55 (1)")
     choice = page.get_by_label(re.compile(r"Crimes Act 1900 \(ACT\) s 55 \(1\)"))
     expect(choice).to_be_visible()

@@ -292,3 +292,21 @@ def test_deceased_is_final(act_registrar, frozen):
             effective_on=date(2026, 3, 1),
             reason="x",
         )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("names", "field"),
+    [
+        ({"family_name": "\x00Smith"}, "family_name"),
+        ({"family_name": "Smith", "given_names": "Jo\x00hn"}, "given_names"),
+        ({"family_name": "Smith", "aliases": [("Sm\x00yth", "")]}, "aliases.family_name"),
+        ({"family_name": "Smith", "place_of_birth": "Can\x00berra"}, "place_of_birth"),
+    ],
+)
+def test_register_refuses_nul_characters_with_a_field_and_stores_nothing(make_user, names, field):
+    registrar = make_user(roles=["registrar"])
+    with pytest.raises(RuleViolation) as refused:
+        services.person_register(actor=registrar, date_of_birth=date(1980, 1, 1), **names)
+    assert refused.value.field == field
+    assert Person.objects.count() == 0

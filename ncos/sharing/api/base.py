@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from rest_framework import serializers, status
+from rest_framework import status
 from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -26,6 +26,7 @@ from ncos.api.preconditions import (  # noqa: F401  (re-exported to the views)
     required_version,
     with_etag,
 )
+from ncos.api.restricted import or_restricted, restricted_response  # noqa: F401
 from ncos.registry.selectors import PersonAccess
 
 
@@ -34,20 +35,8 @@ class WrongStateError(APIException):
     default_code = "wrong_state"
 
 
-class RestrictedSerializer(serializers.Serializer):
-    restricted = serializers.BooleanField()
-    managing_jurisdiction = serializers.CharField()
-    registry = serializers.CharField()
-
-
 def restricted(access: PersonAccess) -> Response:
-    return Response(
-        {
-            "restricted": True,
-            "managing_jurisdiction": access.jurisdiction.code,
-            "registry": access.jurisdiction.registry_unit,
-        }
-    )
+    return restricted_response(access)
 
 
 def if_match(request: Request) -> int:

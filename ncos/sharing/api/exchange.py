@@ -12,7 +12,8 @@ from rest_framework.response import Response
 
 from ncos.access.actions import Action
 from ncos.access.errors import NotFound
-from ncos.api.pagination import StandardPagination
+from ncos.api.pagination import StandardPagination, paginated
+from ncos.api.restricted import or_restricted
 from ncos.audit import record as audit
 from ncos.registry.selectors import person_access
 from ncos.sharing import selectors, services
@@ -41,7 +42,7 @@ class NotificationDetailView(SharingApiView):
     @extend_schema(
         operation_id="notification_read",
         summary="A travel notification: what it carries (the stays, what the traveller must do)",
-        responses={200: s.NotificationOut, 404: None},
+        responses={200: or_restricted(s.NotificationOut), 404: None},
     )
     def get(self, request: Request, notification_id: Any) -> Response:
         notification, access = selectors.notification_access(
@@ -124,7 +125,7 @@ class PersonTransfersView(SharingApiView):
     @extend_schema(
         operation_id="person_transfers_list",
         summary="A person's transfers of management",
-        responses={200: s.TransferOut(many=True), 404: None},
+        responses={200: or_restricted(s.TransferOut, many=True), 404: None},
     )
     def get(self, request: Request, person_id: Any) -> Response:
         access = person_access(actor=request.user, person_id=person_id, purpose="transfers")
@@ -161,7 +162,7 @@ class TransferDetailView(SharingApiView):
     @extend_schema(
         operation_id="transfer_read",
         summary="A transfer of management, with its handover note",
-        responses={200: s.TransferOut, 404: None},
+        responses={200: or_restricted(s.TransferOut), 404: None},
     )
     def get(self, request: Request, transfer_id: Any) -> Response:
         transfer, access = selectors.transfer_access(actor=request.user, transfer_id=transfer_id)
@@ -271,7 +272,7 @@ class InboxView(SharingApiView):
             OpenApiParameter("sort", str, enum=list(selectors.SORTS)),
             OpenApiParameter("page", int),
         ],
-        responses={200: s.InboxItemOut(many=True)},
+        responses={200: paginated(s.InboxItemOut)},
     )
     def get(self, request: Request) -> Response:
         from ncos.sharing.forms import InboxFilterForm

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from ncos.access.actions import Action
 from ncos.access.errors import NotFound
+from ncos.api.restricted import or_restricted
 from ncos.registry.selectors import person_access
 from ncos.sharing import selectors, services
 from ncos.sharing.api import serializers as s
@@ -43,7 +44,7 @@ class PersonTravelView(SharingApiView):
     @extend_schema(
         operation_id="person_travel_list",
         summary="A person's travel plans (newest departure first)",
-        responses={200: s.TravelOut(many=True), 404: None},
+        responses={200: or_restricted(s.TravelOut, many=True), 404: None},
     )
     def get(self, request: Request, person_id: Any) -> Response:
         access = person_access(actor=request.user, person_id=person_id, purpose="travel (API)")
@@ -81,7 +82,7 @@ class TravelDetailView(SharingApiView):
     @extend_schema(
         operation_id="travel_read",
         summary="One travel plan with its stays, history, notifications and return check",
-        responses={200: s.TravelOut, 404: None},
+        responses={200: or_restricted(s.TravelOut), 404: None},
     )
     def get(self, request: Request, travel_id: Any) -> Response:
         try:

@@ -219,11 +219,18 @@ def test_a_protected_person_is_the_stub_over_the_api(client_for):
     response = client_for(user_for("NSW")).get(
         reverse("api:notification-detail", kwargs={"notification_id": notification.pk})
     )
-    assert response.json() == {
-        "restricted": True,
-        "managing_jurisdiction": "ACT",
-        "registry": person.managing_jurisdiction.registry_unit,
+    body = response.json()
+    assert set(body) == {
+        "id",
+        "restricted",
+        "message",
+        "managing_jurisdiction",
+        "registry",
+        "contact",
     }
+    assert (body["restricted"], body["managing_jurisdiction"]) == (True, "ACT")
+    assert body["registry"] == person.managing_jurisdiction.registry_unit
+    assert "Canaryapi" not in response.content.decode()
 
 
 def test_transfer_request_accept_refuse_cancel(client_for):
