@@ -503,37 +503,9 @@ def build_person(
 
 def _reminder(person: Any) -> Any:
     """A reminder built directly (as the matrix factory does) when the sweep raised none."""
-    from ncos.compliance.models import Reminder
-    from ncos.registry.models import Assessment, Obligation
+    from ncos.compliance.tests.matrix_factories import due_reminder
 
-    stamp = timezone.now()
-    today = timezone.localdate(timezone=person.managing_jurisdiction.zone)
-    assessment = Assessment.objects.create(
-        person=person,
-        computed_at=stamp,
-        as_of=today,
-        jurisdiction=person.managing_jurisdiction_id,
-        case={},
-        answer_hash="security",
-    )
-    obligation = Obligation.objects.create(
-        person=person,
-        key=f"annual_report:security:{today.year}",
-        kind="annual_report",
-        due_date=today + timedelta(days=5),
-        status="due",
-        assessment=assessment,
-        first_seen_at=stamp,
-        updated_at=stamp,
-    )
-    return Reminder.objects.create(
-        person=person,
-        obligation=obligation,
-        obligation_key=obligation.key,
-        due_date=obligation.due_date,
-        days_before=7,
-        raised_on=today,
-    )
+    return due_reminder(person, "annual_report:security", "security")
 
 
 def _sharing(out: Built, registrar: User, other: str) -> None:

@@ -119,22 +119,22 @@ def failure_id(spec: RecordSpec) -> Built:
     return Built(failure.pk, canaries=_canaries(spec, person, f"Compfail{tag}"))
 
 
-@kwarg_factory("reminder_id", person=True)
-def reminder_id(spec: RecordSpec) -> Built:
-    person, _ = _person(spec)
+def due_reminder(person: Person, key: str, answer_hash: str) -> Reminder:
+    """A reminder of an annual report due in five days, built directly (no sweep): for tests
+    that need one to exist whatever the person's dates."""
     stamp = timezone.now()
     today = timezone.localdate(timezone=person.managing_jurisdiction.zone)
     assessment = Assessment.objects.create(
         person=person,
         computed_at=stamp,
         as_of=today,
-        jurisdiction=spec.managing_jurisdiction,
+        jurisdiction=person.managing_jurisdiction_id,
         case={},
-        answer_hash="matrix",
+        answer_hash=answer_hash,
     )
     obligation = Obligation.objects.create(
         person=person,
-        key=f"annual_report:{today.year}",
+        key=f"{key}:{today.year}",
         kind="annual_report",
         due_date=today + timedelta(days=5),
         status="due",
@@ -142,7 +142,7 @@ def reminder_id(spec: RecordSpec) -> Built:
         first_seen_at=stamp,
         updated_at=stamp,
     )
-    reminder = Reminder.objects.create(
+    return Reminder.objects.create(
         person=person,
         obligation=obligation,
         obligation_key=obligation.key,
@@ -150,4 +150,10 @@ def reminder_id(spec: RecordSpec) -> Built:
         days_before=7,
         raised_on=today,
     )
+
+
+@kwarg_factory("reminder_id", person=True)
+def reminder_id(spec: RecordSpec) -> Built:
+    person, _ = _person(spec)
+    reminder = due_reminder(person, "annual_report", "matrix")
     return Built(reminder.pk, canaries=_canaries(spec, person))

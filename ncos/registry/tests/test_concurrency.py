@@ -52,7 +52,7 @@ def _run(workers: int, job: Callable[[int], None]) -> list[BaseException]:
     return errors
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_read_modify_write_never_loses_an_update():
     actor = registrar_for("ACT")
     person = make_person("ACT", actor=actor)
@@ -90,7 +90,7 @@ def test_read_modify_write_never_loses_an_update():
     assert PersonRevision.objects.filter(person=final).count() == 1 + counts["ok"]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_sixteen_corrections_of_one_version_exactly_one_wins():
     actor = registrar_for("ACT")
     person = make_person("ACT", actor=actor)
