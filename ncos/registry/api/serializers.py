@@ -236,6 +236,27 @@ class DocumentSerializer(serializers.ModelSerializer):
         ]
 
 
+class PhotoUploadSerializer(serializers.Serializer):
+    """A photograph sent as multipart/form-data; its type is checked from its content."""
+
+    image = serializers.FileField(help_text="JPEG or PNG; checked from the content.")
+    taken_on = serializers.DateField(help_text="The date the photograph was taken.")
+    kind = serializers.ChoiceField(choices=PhotoKind.choices, default=PhotoKind.FACE)
+    description = serializers.CharField(max_length=300, required=False, default="")
+    mark_fact_id = serializers.UUIDField(
+        required=False, allow_null=True, default=None, help_text="The tattoo or mark it shows."
+    )
+
+
+class DocumentUploadSerializer(serializers.Serializer):
+    """A PDF document sent as multipart/form-data; its type is checked from its content."""
+
+    file = serializers.FileField(help_text="A PDF; checked from the content.")
+    title = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=DocumentKind.choices, default=DocumentKind.OTHER)
+    document_date = serializers.DateField(required=False, allow_null=True, default=None)
+
+
 class TimelineEntrySerializer(serializers.Serializer):
     at = serializers.DateTimeField()
     action = serializers.CharField()

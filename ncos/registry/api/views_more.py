@@ -1,6 +1,6 @@
 """/api/v1/persons/{id}/custody|parole|orders (list, record, correct), photos and documents
-(metadata; the files are served by the pages' audited views), the catalogue and the vocabulary
-of personal details."""
+(metadata and upload; the files are served by the pages' audited views), the catalogue and the
+vocabulary of personal details."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -190,9 +191,37 @@ class OrderUpdateView(_RecordUpdate):
         return self.change(request, person_id, order_id)
 
 
-class PhotosView(RegistryAPIView):
-    access_actions = {"GET": Action.PERSON_VIEW}
+class _FileList(RegistryAPIView):
+    """Metadata of a person's files; POST uploads one (multipart/form-data)."""
 
+    access_actions = {"GET": Action.PERSON_VIEW, "POST": Action.PERSON_UPDATE}
+    parser_classes = [MultiPartParser, JSONParser]
+    model: Any = Photo
+    serializer: Any = s.PhotoSerializer
+    upload_serializer: Any = s.PhotoUploadSerializer
+
+    def list(self, request: Request, person_id: Any) -> Response:
+        access = self.open(request, person_id)
+        if access.stub:
+            return self.stub(access)
+        rows = self.model.objects.filter(person_id=access.person_id)
+        return Response(self.serializer(rows, many=True).data)
+
+    def upload(self, request: Request, person_id: Any) -> Response:
+        access = self.open(request, person_id, audit_now=False)
+
+        def go() -> Any:
+            data = valid(self.upload_serializer, request.data)
+            return self.store(request.user, access.person_id, data)
+
+        obj = self.write(request, access, go)
+        return Response(self.serializer(obj).data, status=status.HTTP_201_CREATED)
+
+    def store(self, actor: Any, person_id: Any, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+
+class PhotosView(_FileList):
     @extend_schema(
         operation_id="persons_photos_list",
         responses=or_restricted(s.PhotoSerializer, many=True),
@@ -200,29 +229,58 @@ class PhotosView(RegistryAPIView):
         "/persons/{id}/photos/{photo_id}/image.",
     )
     def get(self, request: Request, person_id: Any) -> Response:
-        access = self.open(request, person_id)
-        if access.stub:
-            return self.stub(access)
-        return Response(
-            s.PhotoSerializer(Photo.objects.filter(person_id=access.person_id), many=True).data
+        return self.list(request, person_id)
+
+    @extend_schema(
+        operation_id="persons_photos_upload",
+        request={"multipart/form-data": s.PhotoUploadSerializer},
+        responses={201: s.PhotoSerializer},
+        description="Type and size are checked from the content; a thumbnail is made.",
+    )
+    def post(self, request: Request, person_id: Any) -> Response:
+        return self.upload(request, person_id)
+
+    def store(self, actor: Any, person_id: Any, data: dict[str, Any]) -> Any:
+        return services.photo_upload(
+            actor=actor,
+            person_id=person_id,
+            image=data["image"],
+            taken_on=data["taken_on"],
+            kind=data["kind"],
+            description=data["description"],
+            mark_fact_id=data["mark_fact_id"],
         )
 
 
-class DocumentsView(RegistryAPIView):
-    access_actions = {"GET": Action.PERSON_VIEW}
+class DocumentsView(_FileList):
+    model = Document
+    serializer = s.DocumentSerializer
+    upload_serializer = s.DocumentUploadSerializer
 
     @extend_schema(
         operation_id="persons_documents_list",
         responses=or_restricted(s.DocumentSerializer, many=True),
     )
     def get(self, request: Request, person_id: Any) -> Response:
-        access = self.open(request, person_id)
-        if access.stub:
-            return self.stub(access)
-        return Response(
-            s.DocumentSerializer(
-                Document.objects.filter(person_id=access.person_id), many=True
-            ).data
+        return self.list(request, person_id)
+
+    @extend_schema(
+        operation_id="persons_documents_upload",
+        request={"multipart/form-data": s.DocumentUploadSerializer},
+        responses={201: s.DocumentSerializer},
+        description="A PDF, checked from its content; served by the audited page view.",
+    )
+    def post(self, request: Request, person_id: Any) -> Response:
+        return self.upload(request, person_id)
+
+    def store(self, actor: Any, person_id: Any, data: dict[str, Any]) -> Any:
+        return services.document_upload(
+            actor=actor,
+            person_id=person_id,
+            file=data["file"],
+            title=data["title"],
+            kind=data["kind"],
+            document_date=data["document_date"],
         )
 
 

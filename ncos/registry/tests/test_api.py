@@ -340,3 +340,57 @@ def test_merge_via_api(browser, act_registrar, frozen):
     )
     assert merged.status_code == 200
     assert Person.objects.get(pk=dupe.pk).merged_into_id == keep.pk
+
+
+def test_upload_a_photo_and_a_document_through_the_api(
+    browser, act_registrar, act_investigator, client_for, frozen
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ncos.registry.tests.corpus import HTML, image_bytes
+
+    person = make_person("ACT", actor=act_registrar)
+    photos = api("person-photos", person_id=person.pk)
+    before = AuditEvent.objects.count()
+    made = browser.post(
+        photos,
+        {
+            "image": SimpleUploadedFile("face.jpg", image_bytes("JPEG"), "image/jpeg"),
+            "taken_on": "2025-06-01",
+            "description": "Front",
+        },
+    )
+    assert made.status_code == 201, made.content
+    assert (made.json()["content_type"], made.json()["kind"]) == ("image/jpeg", "face")
+    assert [e.action for e in _rows_after(before)] == ["person.photo.upload"]
+    assert [p["id"] for p in browser.get(photos).json()] == [made.json()["id"]]
+
+    # The type is checked from the content, not the name or the declared type.
+    disguised = browser.post(
+        photos,
+        {"image": SimpleUploadedFile("x.jpg", HTML, "image/jpeg"), "taken_on": "2025-06-01"},
+    )
+    assert disguised.status_code == 400
+    assert disguised.json()["error"] == "Only JPEG or PNG photographs are accepted."
+    missing = browser.post(photos, {"taken_on": "2025-06-01"})
+    assert (missing.status_code, missing.json()["field"]) == (400, "image")
+
+    documents = api("person-documents", person_id=person.pk)
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    doc = browser.post(
+        documents,
+        {"file": SimpleUploadedFile("order.pdf", pdf, "application/pdf"), "title": "Court order"},
+    )
+    assert doc.status_code == 201, doc.content
+    assert doc.json()["title"] == "Court order"
+    untitled = browser.post(
+        documents, {"file": SimpleUploadedFile("o.pdf", pdf, "application/pdf"), "title": ""}
+    )
+    assert (untitled.status_code, untitled.json()["field"]) == (400, "title")
+
+    # Reading is not writing: an investigator may list but not upload.
+    refused = client_for(act_investigator).post(
+        documents, {"file": SimpleUploadedFile("o.pdf", pdf, "application/pdf"), "title": "X"}
+    )
+    assert refused.status_code == 403
+    assert len(browser.get(documents).json()) == 1
