@@ -266,6 +266,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "JurisdictionCodeEnum": "ncos.directory.models.JurisdictionCode",
         "PersonStatusEnum": "ncos.registry.choices.PersonStatus",
+        "PhotoKindEnum": "ncos.registry.choices.PhotoKind",
+        "DocumentKindEnum": "ncos.registry.choices.DocumentKind",
         "TaskStatusEnum": "ncos.cases.choices.TaskStatus",
         "TaskKindEnum": "ncos.cases.choices.TaskKind",
         "VisitStatusEnum": "ncos.cases.choices.VisitStatus",
