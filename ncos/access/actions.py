@@ -37,6 +37,7 @@ class Action(StrEnum):
     # Accounts and reference data
     USER_ADMIN = "user.admin"
     REFERENCE_READ = "reference.read"
+    REFERENCE_MANAGE = "reference.manage"  # a registry's own reference data (reporting places)
     # Any signed-in user (own profile, own tokens, dashboard shell)
     SELF_SERVICE = "self.service"
 

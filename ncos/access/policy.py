@@ -151,6 +151,13 @@ def decide(subject: Subject, action: Action, record: RecordRef | None = None) ->
             return _deny("user belongs to another jurisdiction")
         return _allow("administrator of the user's jurisdiction")
 
+    if action is Action.REFERENCE_MANAGE:  # the "record" is the registry's jurisdiction
+        if not _has(subject, {Role.REGISTRAR}):
+            return _deny("only registrars manage their registry's reporting places")
+        if not _own(subject, record):
+            return _deny("another registry's reference data")
+        return _allow("registrar of the registry")
+
     return _deny("no rule grants this action")  # default deny
 
 

@@ -469,3 +469,28 @@ class ExportForm(forms.Form):
         label="Purpose of the export",
         help_text="Recorded in the audit trail with the persons exported.",
     )
+
+
+class PlaceForm(forms.Form):
+    """An approved reporting place of the user's registry."""
+
+    name = forms.CharField(
+        max_length=200,
+        help_text="e.g. Belconnen Police Station.",
+        error_messages={"required": "Give the place's name, e.g. the police station."},
+    )
+    address = forms.CharField(max_length=300, required=False)
+    basis = forms.CharField(
+        max_length=200,
+        label="Why it is approved",
+        help_text="The section, notice or decision that approves it (ACT s 64; NSW s 12 (1)).",
+        error_messages={
+            "required": "Say why the place is approved (the section, notice or decision)."
+        },
+    )
+    active = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="In use",
+        help_text="Untick to withdraw the place; reports already made there keep it.",
+    )

@@ -3,7 +3,7 @@ declares its action (ncos/access/matrix.yaml)."""
 
 from django.urls import path
 
-from ncos.compliance.views import documents, failures, lists, reports
+from ncos.compliance.views import documents, failures, lists, places, reports
 
 app_name = "compliance"
 
@@ -26,6 +26,10 @@ urlpatterns = [
         lists.ReminderDismissView.as_view(),
         name="reminder_dismiss",
     ),
+    # the registry's approved reporting places
+    path("places/", places.PlaceListView.as_view(), name="places"),
+    path("places/new/", places.PlaceCreateView.as_view(), name="place_create"),
+    path("places/<int:place_id>/", places.PlaceEditView.as_view(), name="place_edit"),
     # one person
     path(P, reports.PersonComplianceView.as_view(), name="person"),
     path(P + "reports/new/", reports.ReportCreateView.as_view(), name="report_create"),

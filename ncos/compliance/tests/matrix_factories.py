@@ -157,3 +157,16 @@ def reminder_id(spec: RecordSpec) -> Built:
     person, _ = _person(spec)
     reminder = due_reminder(person, "annual_report", "matrix")
     return Built(reminder.pk, canaries=_canaries(spec, person))
+
+
+@kwarg_factory("place_id")
+def place_id(spec: RecordSpec) -> int:
+    """An approved reporting place of the record's registry ("protected" does not apply)."""
+    from ncos.compliance.models import ReportingPlace
+
+    place = ReportingPlace.objects.create(
+        jurisdiction_id=spec.managing_jurisdiction,
+        name=f"Matrix station {secrets.token_hex(4)}",
+        basis="matrix test",
+    )
+    return place.pk
