@@ -1,8 +1,9 @@
 """Photographs and documents: checked, cleaned, stored under random names, never deleted.
 
 Files are written to MEDIA_ROOT (outside the web root; there is no MEDIA_URL route) under
-`registry/<photos|documents>/<random hex>.<ext>`. If the transaction then fails, the files just
-written are removed again.
+`registry/<photos|documents>/<random hex>.<ext>`. If the service fails, the files just written
+are removed again; a file left by a later rollback or failed commit is found and removed by
+`manage.py registry_orphan_files`.
 """
 
 from __future__ import annotations

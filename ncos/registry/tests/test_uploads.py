@@ -18,7 +18,7 @@ from ncos.audit.models import AuditEvent
 from ncos.registry import services
 from ncos.registry.models import Document, Photo
 from ncos.registry.tests.corpus import INVALID, VALID, exif_jpeg
-from ncos.registry.tests.factories import make_person
+from ncos.registry.tests.factories import make_person, registrar_for
 from ncos.registry.uploads import MAX_BYTES, clean_document, clean_photo
 
 pytestmark = pytest.mark.django_db
@@ -212,3 +212,43 @@ def test_withdrawn_photos_stay_in_the_record(act_registrar, frozen):
     assert Path(settings.MEDIA_ROOT, photo.storage_name).is_file()
     with pytest.raises(RuleViolation):
         services.photo_withdraw(actor=act_registrar, photo_id=photo.pk, reason="again")
+
+
+def test_orphan_files_are_found_and_removed_but_recorded_and_recent_ones_are_kept(
+    settings, tmp_path
+):
+    import os
+    import time
+
+    from django.core.management import call_command
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    registrar = registrar_for("ACT")
+    person = make_person("ACT", actor=registrar)
+    photo = services.photo_upload(
+        actor=registrar,
+        person_id=person.pk,
+        image=io.BytesIO(VALID["small.jpg"]()),
+        taken_on=date(2025, 1, 1),
+    )
+    stray = tmp_path / "registry" / "photos" / ("ab" * 16 + ".jpg")
+    stray.write_bytes(b"left by a rolled-back upload")
+    day_ago = time.time() - 2 * 86400
+    os.utime(stray, (day_ago, day_ago))
+    recent = tmp_path / "registry" / "documents" / ("cd" * 16 + ".pdf")
+    recent.parent.mkdir(parents=True, exist_ok=True)
+    recent.write_bytes(b"%PDF- still committing")
+
+    listed = io.StringIO()
+    call_command("registry_orphan_files", stdout=listed)
+    assert listed.getvalue().splitlines() == [
+        f"registry/photos/{stray.name}",
+        "1 orphan file(s) found (run with --delete to remove).",
+    ]
+    assert stray.exists()
+
+    call_command("registry_orphan_files", "--delete", stdout=io.StringIO())
+    assert not stray.exists()
+    assert recent.exists()
+    assert (tmp_path / photo.storage_name).exists()
+    assert (tmp_path / photo.thumbnail_name).exists()
