@@ -10,6 +10,7 @@ DEMO_LOADERS: list[str] = [
     "ncos.registry.demo:load",
     "ncos.cases.demo:load",
     "ncos.compliance.demo:load",
+    "ncos.sharing.demo:load",
 ]
 
 
