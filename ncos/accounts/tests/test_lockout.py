@@ -203,3 +203,22 @@ def test_every_failure_is_audited_with_the_address(make_user):
     ]
     assert {r.ip_address for r in rows} == {"198.51.100.7"}
     assert {r.outcome for r in rows} == {"denied"}
+
+
+def test_the_sign_in_timing_benchmark_measures_all_three_and_leaves_nothing():
+    import io
+
+    from django.core.management import call_command
+
+    from ncos.accounts.models import AccountLock, SignInFailure, User
+
+    before = (User.objects.count(), AuditEvent.objects.count())
+    out = io.StringIO()
+    call_command("bench_signin", "--rounds", "3", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "failed sign-ins, 3 per kind"
+    assert [line.split()[0] for line in lines[2:5]] == ["unknown", "wrong", "locked"]
+    assert lines[5].startswith("  largest gap between medians: ")
+    assert (User.objects.count(), AuditEvent.objects.count()) == before
+    assert not SignInFailure.objects.exists()
+    assert not AccountLock.objects.exists()
