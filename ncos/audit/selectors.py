@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -69,3 +69,22 @@ def visible_details(event: AuditEvent, actor: User) -> dict[str, Any]:
     if event.protected and not actor.protected_clearance:
         return {"withheld": "protected record: details need clearance"}
     return dict(event.details)
+
+
+def anomaly_report(*, actor: User, days: int = 7) -> tuple[datetime, datetime, list[Any]]:
+    """The anomaly report over the last `days` days for the auditor's jurisdiction (recorded
+    like a search of the trail)."""
+    from django.utils import timezone
+
+    from ncos.audit.anomalies import detect, rows_between
+
+    authorize(actor, Action.AUDIT_READ)
+    end = timezone.now()
+    start = end - timedelta(days=days)
+    findings = detect(rows_between(start, end, actor.jurisdiction_id or ""))
+    audit.record(
+        action=Action.AUDIT_READ.value,
+        actor=actor,
+        details={"terms": {"anomaly_report_days": days}, "findings": len(findings)},
+    )
+    return start, end, findings

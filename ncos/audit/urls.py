@@ -6,4 +6,5 @@ app_name = "audit"
 urlpatterns = [
     path("", views.search, name="search"),
     path("export.csv", views.export, name="export"),
+    path("anomalies/", views.anomalies, name="anomalies"),
 ]

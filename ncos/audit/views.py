@@ -13,7 +13,7 @@ from django.utils import timezone
 from ncos.access.actions import Action
 from ncos.access.views import requires
 from ncos.audit.models import Outcome
-from ncos.audit.selectors import AuditFilters, audit_events, visible_details
+from ncos.audit.selectors import AuditFilters, anomaly_report, audit_events, visible_details
 from ncos.common.csv import render_csv
 
 EXPORT_LIMIT = 50_000
@@ -108,3 +108,11 @@ def export(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(render_csv(header, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="ncos-audit-{stamp}.csv"'
     return response
+
+
+@requires(Action.AUDIT_READ)
+def anomalies(request: HttpRequest) -> HttpResponse:
+    days = 30 if request.GET.get("days") == "30" else 7
+    start, end, findings = anomaly_report(actor=request.user, days=days)  # type: ignore[arg-type]
+    context = {"findings": findings, "start": start, "end": end, "days": days}
+    return render(request, "audit/anomalies.html", context)
