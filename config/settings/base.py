@@ -183,6 +183,7 @@ MFA_TOTP_TOLERANCE = 1
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env.bool("MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN", default=False)
 MFA_RECOVERY_CODE_COUNT = 10
+MFA_FORMS = {"activate_totp": "ncos.accounts.forms_mfa.TOTPWhenNoSecurityKeyForm"}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = int(NCOS_SESSION_ABSOLUTE.total_seconds())

@@ -1,4 +1,4 @@
-"""Audit and session bookkeeping for sign-in and sign-out.
+"""Audit and session bookkeeping for sign-in, sign-out and second factors.
 
 Sign-in and sign-out are announced by Django's auth signals whichever path (allauth form, MFA
 stage, test client) completed them; receiving them here is the one place they are all seen.
@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.signals import authenticator_added, authenticator_removed
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
 from django.http import HttpRequest
@@ -66,4 +68,45 @@ def on_sign_out(sender: Any, request: HttpRequest | None, user: User | None, **k
     reason = getattr(request, "ncos_sign_out_reason", "") if request is not None else ""
     audit.record(
         action="auth.sign_out", actor=user, object_type="user", object_id=user.pk, reason=reason
+    )
+
+
+@receiver(authenticator_added)
+def on_authenticator_added(
+    sender: Any, request: Any, user: User, authenticator: Any, **kw: Any
+) -> None:
+    """Audit the new factor; a security key retires the authenticator app (ISM-2011: TOTP is
+    only an interim fallback, security.md AU-1 and T6)."""
+    audit.record(
+        action="auth.mfa_added",
+        actor=user,
+        object_type="user",
+        object_id=user.pk,
+        details={"type": authenticator.type},
+    )
+    if authenticator.type != Authenticator.Type.WEBAUTHN:
+        return
+    retired = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP)
+    if retired.exists():
+        retired.delete()
+        audit.record(
+            action="auth.mfa_removed",
+            actor=user,
+            object_type="user",
+            object_id=user.pk,
+            reason="a security key was enrolled: the authenticator app is no longer accepted",
+            details={"type": Authenticator.Type.TOTP},
+        )
+
+
+@receiver(authenticator_removed)
+def on_authenticator_removed(
+    sender: Any, request: Any, user: User, authenticator: Any, **kw: Any
+) -> None:
+    audit.record(
+        action="auth.mfa_removed",
+        actor=user,
+        object_type="user",
+        object_id=user.pk,
+        details={"type": authenticator.type},
     )

@@ -109,6 +109,14 @@ def test_webauthn_security_key_enrolment_and_sign_in(
     )["credentials"]
     assert len(credentials) == 1
     assert key.data["name"] == "Blue key"
+    # The key retires the authenticator app the user had (ISM-2011), and both are audited.
+    assert not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    factors = AuditEvent.objects.filter(actor_id=user.pk, action__startswith="auth.mfa_")
+    assert [(e.action, e.details["type"]) for e in factors.order_by("seq")] == [
+        ("auth.mfa_added", "webauthn"),
+        ("auth.mfa_removed", "totp"),
+        ("auth.mfa_added", "recovery_codes"),
+    ]
 
     page.goto(f"{live_server_url}/")
     page.get_by_role("button", name="Sign out").click()

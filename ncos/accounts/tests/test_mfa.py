@@ -172,6 +172,30 @@ def test_enrolling_totp_through_the_page(make_user, mid_step):
     assert client.get("/").status_code == 200
 
 
+def test_an_authenticator_app_cannot_be_added_next_to_a_security_key(make_user, mid_step):
+    """ISM-2011: once a security key is enrolled, TOTP is not accepted (the browser journey
+    shows enrolling a key removes an existing TOTP)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    user = make_user(mfa=False)
+    client = Client()
+    post_login(client, user.username)
+    Authenticator.objects.create(
+        user=user, type=Authenticator.Type.WEBAUTHN, data={"name": "Blue key", "credential": {}}
+    )
+    client.post("/accounts/reauthenticate/", {"password": TEST_PASSWORD})
+    page = client.get("/accounts/2fa/totp/activate/")
+    secret = client.session["mfa.totp.secret"]
+    import time
+
+    code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+    refused = client.post("/accounts/2fa/totp/activate/", {"code": code})
+    assert page.status_code == refused.status_code == 200
+    assert "cannot be added" in refused.content.decode()
+    assert not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
 def test_no_email_sms_or_security_question_paths():
     # AU-2: there is no code path that could send a factor or a reset by email or SMS.
     root = Path(settings.BASE_DIR)
