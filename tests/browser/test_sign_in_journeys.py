@@ -122,10 +122,38 @@ def test_webauthn_security_key_enrolment_and_sign_in(
     page.get_by_role("button", name="Sign out").click()
     sign_in_on(page, live_server_url, user.username, "a long enough test passphrase 42")
     at(page, "/accounts/2fa/authenticate/")
+    assertions: list[str] = []
+    page.on("request", lambda r: _keep_assertion(r, assertions))
     page.get_by_role("button", name="Use a security key").click()
     at(page, "/")
     signed_in = AuditEvent.objects.filter(actor_id=user.pk, action="auth.sign_in")
     assert signed_in.count() == 2
+
+    # Replaying the key's signed answer in a new sign-in is refused: it answers the old
+    # challenge (security.md T6).
+    assert len(assertions) == 1
+    page.get_by_role("button", name="Sign out").click()
+    sign_in_on(page, live_server_url, user.username, "a long enough test passphrase 42")
+    at(page, "/accounts/2fa/authenticate/")
+    with page.expect_navigation():
+        page.evaluate(
+            """(credential) => {
+                const field = document.querySelector("[name=credential]");
+                field.value = credential;
+                field.form.submit();
+            }""",
+            assertions[0],
+        )
+    assert assertions == [assertions[0]] * 2  # the old answer was posted again ...
+    at(page, "/accounts/2fa/authenticate/")  # ... and refused
+    assert signed_in.count() == 2
+
+
+def _keep_assertion(request, kept: list[str]) -> None:  # type: ignore[no-untyped-def]
+    if request.method == "POST" and request.url.endswith("/accounts/2fa/authenticate/"):
+        from urllib.parse import parse_qs
+
+        kept.extend(parse_qs(request.post_data or "").get("credential", []))
 
 
 def test_password_sign_in_works_without_javascript(
