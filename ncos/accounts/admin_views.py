@@ -16,7 +16,7 @@ from ncos.access.actions import Action
 from ncos.access.errors import RuleViolation
 from ncos.access.roles import Role
 from ncos.access.views import requires
-from ncos.accounts import services
+from ncos.accounts import privileges, services
 from ncos.accounts.admin_forms import (
     ClearanceForm,
     ReasonForm,
@@ -25,7 +25,7 @@ from ncos.accounts.admin_forms import (
     UserCreateForm,
 )
 from ncos.accounts.lockout import is_locked
-from ncos.accounts.models import ApiToken, User
+from ncos.accounts.models import ApiToken, PrivilegeRequest, User
 
 
 def _own_users(request: HttpRequest) -> Any:
@@ -66,9 +66,12 @@ def user_create(request: HttpRequest) -> HttpResponse:
         except RuleViolation as exc:
             form.add_error(exc.field, str(exc))
         else:
-            return render(
-                request, "accounts/initial_password.html", {"target": user, "password": password}
-            )
+            context = {
+                "target": user,
+                "password": password,
+                "pending": privileges.pending_for(user),
+            }
+            return render(request, "accounts/initial_password.html", context)
     return render(request, "accounts/user_form.html", {"form": form})
 
 
@@ -81,6 +84,7 @@ def user_detail(request: HttpRequest, user_id: int) -> HttpResponse:
         "roles_form": RolesForm(initial={"roles": [r.value for r in target.roles]}),
         "clearance_form": ClearanceForm(initial={"cleared": target.protected_clearance}),
         "reason_form": ReasonForm(),
+        "pending": privileges.pending_for(target),
     }
     return render(request, "accounts/user_detail.html", context)
 
@@ -107,7 +111,8 @@ def user_roles(request: HttpRequest, user_id: int) -> HttpResponse:
     return _run(
         request,
         lambda: services.user_set_roles(actor=request.user, user=target, roles=roles),  # type: ignore[arg-type]
-        "Roles updated. The user's sessions have ended.",
+        "Roles saved. An administrator or auditor role takes effect when a second administrator "
+        "approves it; any change ends the user's sessions.",
         user_id,
     )
 
@@ -136,9 +141,37 @@ def user_clearance(request: HttpRequest, user_id: int) -> HttpResponse:
             cleared=form.cleaned_data["cleared"],
             reason=form.cleaned_data["reason"],
         ),
-        "Clearance updated. The user's sessions have ended.",
+        "Clearance saved. A grant takes effect when a second administrator approves it; a "
+        "withdrawal applies now and ends the user's sessions.",
         user_id,
     )
+
+
+@require_POST
+@requires(Action.USER_ADMIN)
+def privilege_decide(request: HttpRequest, privilege_id: int) -> HttpResponse:
+    """Approve, refuse or withdraw a request for clearance or a privileged role (AC-7)."""
+    asked = PrivilegeRequest.objects.filter(pk=privilege_id).values_list("user_id", flat=True)
+    user_id = _target(request, asked.first() or 0).pk
+    decision = request.POST.get("decision", "")
+    if decision not in ("approve", "refuse", "withdraw"):
+        messages.error(request, "Choose to approve, refuse or withdraw the request.")
+        return redirect("accounts:user_detail", user_id=user_id)
+    if decision == "approve":
+        _step_up(request)
+    actor = request.user
+
+    def act() -> Any:
+        if decision == "withdraw":
+            return privileges.privilege_withdraw(actor=actor, request_id=privilege_id)  # type: ignore[arg-type]
+        return privileges.privilege_decide(
+            actor=actor,  # type: ignore[arg-type]
+            request_id=privilege_id,
+            approve=decision == "approve",
+        )
+
+    done = {"approve": "Approved: granted.", "refuse": "Refused.", "withdraw": "Withdrawn."}
+    return _run(request, act, done[decision], user_id)
 
 
 @require_POST

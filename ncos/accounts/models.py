@@ -154,3 +154,44 @@ class UserSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} since {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class PrivilegeRequest(models.Model):
+    """A grant of protected clearance or of a privileged role, waiting for a second
+    administrator (security.md AC-7: two distinct approvers). Removals apply at once."""
+
+    class Kind(models.TextChoices):
+        CLEARANCE = "clearance", "Protected persons clearance"
+        ROLE = "role", "Role"
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Awaiting a second administrator"
+        APPROVED = "approved", "Approved"
+        REFUSED = "refused", "Refused"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="privilege_requests")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    role = models.CharField(max_length=30, choices=ROLE_CHOICES, blank=True)
+    reason = models.CharField(max_length=300)
+    requested_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    decided_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind", "role"],
+                condition=models.Q(state="pending"),
+                name="accounts_one_pending_privilege",
+            )
+        ]
+
+    def __str__(self) -> str:
+        what = self.get_role_display() if self.kind == self.Kind.ROLE else self.get_kind_display()
+        return f"{what} for {self.user}"

@@ -23,6 +23,7 @@ from ncos.access.guard import authorize
 from ncos.access.policy import RecordRef
 from ncos.access.roles import Role
 from ncos.accounts.models import AccountLock, ApiToken, RoleGrant, User, UserSession
+from ncos.accounts.privileges import PRIVILEGED_ROLES, request_privilege, withdraw_pending
 from ncos.audit import record as audit
 from ncos.common.services import service
 from ncos.directory.models import Jurisdiction
@@ -46,7 +47,7 @@ def new_initial_password() -> str:
     return secrets.token_urlsafe(18)  # 24 characters, ~144 bits
 
 
-def _end_sessions(user: User) -> None:
+def end_sessions(user: User) -> None:
     """Rotate the stamp (ends every session on its next request) and drop the live session now."""
     user.security_stamp = uuid.uuid4()
     user.save(update_fields=["security_stamp"])
@@ -85,7 +86,8 @@ def user_create(
         )
     except IntegrityError as exc:
         raise RuleViolation("That username is taken.", field="username") from exc
-    role_list = sorted(set(roles))
+    wanted = set(roles)
+    role_list = sorted(wanted - PRIVILEGED_ROLES)
     RoleGrant.objects.bulk_create(
         [RoleGrant(user=user, role=role, granted_by=actor) for role in role_list]
     )
@@ -97,25 +99,37 @@ def user_create(
         managing_jurisdiction=jurisdiction.code,
         changes={"roles": (None, [r.value for r in role_list]), "username": (None, username)},
     )
+    for role in sorted(wanted & PRIVILEGED_ROLES):  # AC-7: a second administrator approves
+        request_privilege(
+            actor=actor, user=user, kind="role", role=role.value, reason="asked at account creation"
+        )
     return user, password
 
 
 @service
-def user_set_roles(*, actor: User, user: User, roles: Iterable[Role]) -> User:
+def user_set_roles(*, actor: User, user: User, roles: Iterable[Role], reason: str = "") -> User:
+    """Set the user's roles. Roles taken away go at once; an administrator or auditor role
+    added waits for a second administrator (`ncos.accounts.privileges`)."""
     _authorize_admin(actor, user.jurisdiction_id, user.pk)
     wanted = set(roles)
     if user.pk == actor.pk and Role.ADMINISTRATOR not in wanted:
         raise RuleViolation("You cannot remove your own administrator role.", field="roles")
     before = sorted(r.value for r in user.roles)
     RoleGrant.objects.filter(user=user).exclude(role__in=[r.value for r in wanted]).delete()
+    withdraw_pending(
+        actor=actor, user=user, kind="role", roles={r.value for r in PRIVILEGED_ROLES - wanted}
+    )
     existing = set(RoleGrant.objects.filter(user=user).values_list("role", flat=True))
+    granted = {r for r in wanted if r.value not in existing}
+    for role in sorted(granted & PRIVILEGED_ROLES):  # AC-7: a second administrator approves
+        request_privilege(actor=actor, user=user, kind="role", role=role.value, reason=reason)
     RoleGrant.objects.bulk_create(
-        [RoleGrant(user=user, role=r, granted_by=actor) for r in wanted if r.value not in existing]
+        [RoleGrant(user=user, role=r, granted_by=actor) for r in granted - PRIVILEGED_ROLES]
     )
     user.forget_cached_roles()
-    after = sorted(r.value for r in wanted)
+    after = sorted(r.value for r in user.roles)
     if before != after:
-        _end_sessions(user)
+        end_sessions(user)
         audit.record_write(
             actor=actor,
             action="user.roles_changed",
@@ -132,11 +146,16 @@ def user_set_clearance(*, actor: User, user: User, cleared: bool, reason: str) -
     _authorize_admin(actor, user.jurisdiction_id, user.pk)
     if not reason.strip():
         raise RuleViolation("Give the reason for this clearance decision.", field="reason")
+    if cleared:
+        if not user.protected_clearance:  # AC-7: a second administrator approves
+            request_privilege(actor=actor, user=user, kind="clearance", reason=reason)
+        return user
+    withdraw_pending(actor=actor, user=user, kind="clearance")
     if user.protected_clearance != cleared:
         before = user.protected_clearance
         user.protected_clearance = cleared
         user.save(update_fields=["protected_clearance"])
-        _end_sessions(user)
+        end_sessions(user)
         audit.record_write(
             actor=actor,
             action="user.clearance_changed",
@@ -160,7 +179,7 @@ def user_disable(*, actor: User, user: User, reason: str) -> User:
     user.disabled_at = timezone.now()
     user.disabled_reason = reason[:200]
     user.save(update_fields=["is_active", "disabled_at", "disabled_reason"])
-    _end_sessions(user)
+    end_sessions(user)
     audit.record_write(
         actor=actor,
         action="user.disabled",
@@ -201,7 +220,7 @@ def user_reset_password(*, actor: User, user: User) -> str:
     user.must_change_password = True
     user.initial_password_expires_at = timezone.now() + settings.NCOS_INITIAL_PASSWORD_LIFETIME
     user.save(update_fields=["password", "must_change_password", "initial_password_expires_at"])
-    _end_sessions(user)
+    end_sessions(user)
     audit.record_write(
         actor=actor,
         action="user.password_reset",
@@ -216,7 +235,7 @@ def user_reset_password(*, actor: User, user: User) -> str:
 def user_end_sessions(*, actor: User, user: User, reason: str) -> None:
     """The administrator's "kill": every session of the user ends on its next request."""
     _authorize_admin(actor, user.jurisdiction_id, user.pk)
-    _end_sessions(user)
+    end_sessions(user)
     audit.record_write(
         actor=actor,
         action="user.sessions_ended",
@@ -317,7 +336,7 @@ def disable_inactive_accounts(*, now: datetime | None = None) -> list[int]:
             user.disabled_at = now
             user.disabled_reason = f"unused for {settings.NCOS_INACTIVE_ACCOUNT_DAYS} days"
             user.save(update_fields=["is_active", "disabled_at", "disabled_reason"])
-            _end_sessions(user)
+            end_sessions(user)
             audit.record_write(
                 actor=None,
                 action="user.disabled",

@@ -9,6 +9,11 @@ urlpatterns = [
     path("<int:user_id>/", views.user_detail, name="user_detail"),
     path("<int:user_id>/roles/", views.user_roles, name="user_roles"),
     path("<int:user_id>/clearance/", views.user_clearance, name="user_clearance"),
+    path(
+        "privileges/<int:privilege_id>/",
+        views.privilege_decide,
+        name="privilege_decide",
+    ),
     path("<int:user_id>/disable/", views.user_disable, name="user_disable"),
     path("<int:user_id>/enable/", views.user_enable, name="user_enable"),
     path("<int:user_id>/unlock/", views.user_unlock, name="user_unlock"),

@@ -20,3 +20,14 @@ def token_id(spec: RecordSpec) -> int:
     owner = spec.actor or _make_user(jurisdiction=spec.managing_jurisdiction)
     token, _secret = api_token_create(actor=owner, name="matrix test system")
     return token.pk
+
+
+@kwarg_factory("privilege_id")
+def privilege_id(spec: RecordSpec) -> int:
+    """A pending clearance request for a user of the record's jurisdiction, asked by another
+    administrator there (so the requesting subject may decide it)."""
+    from ncos.accounts.privileges import request_privilege
+
+    asker = _make_user(jurisdiction=spec.managing_jurisdiction, roles=[Role.ADMINISTRATOR])
+    user = _make_user(jurisdiction=spec.managing_jurisdiction, roles=[Role.INVESTIGATOR])
+    return request_privilege(actor=asker, user=user, kind="clearance", reason="matrix").pk

@@ -150,7 +150,12 @@ def test_administrator_actions_end_the_session_on_the_next_request(make_user, pa
     elif path == "roles":
         services.user_set_roles(actor=admin, user=user, roles=[Role.INVESTIGATOR])
     elif path == "clearance":
+        from ncos.accounts.privileges import pending_for, privilege_decide
+
         services.user_set_clearance(actor=admin, user=user, cleared=True, reason="approved")
+        assert is_signed_in(client)  # asked for, not granted: nothing changed yet
+        second = make_user("act.admin2", roles=[Role.ADMINISTRATOR])
+        privilege_decide(actor=second, request_id=pending_for(user)[0].pk, approve=True)
     elif path == "kill":
         services.user_end_sessions(actor=admin, user=user, reason="suspected compromise")
     else:

@@ -37,14 +37,15 @@ def test_create_a_user_through_the_page(admin_client, administrator):
             "username": "act.newbie",
             "first_name": "Nia",
             "last_name": "Brown",
-            "roles": ["investigator", "registrar"],
+            "roles": ["investigator", "registrar", "administrator"],
         },
     )
     assert response.status_code == 200
     assert "One-time password for act.newbie" in response.content.decode()
+    assert "second administrator's approval: Administrator" in response.content.decode()
     user = User.objects.get(username="act.newbie")
     assert user.jurisdiction_id == "ACT"
-    assert user.roles == {Role.INVESTIGATOR, Role.REGISTRAR}
+    assert user.roles == {Role.INVESTIGATOR, Role.REGISTRAR}  # administrator waits (AC-7)
     assert user.must_change_password
     event = AuditEvent.objects.get(action="user.create")
     assert event.actor_id == administrator.pk
@@ -116,19 +117,79 @@ def test_an_administrator_cannot_disable_themself(admin_client, administrator):
     assert "You cannot disable your own account." in response.content.decode()
 
 
-def test_clearance_needs_step_up_then_is_audited(admin_client, administrator, make_user):
+def test_clearance_needs_step_up_and_a_second_administrator(
+    admin_client, administrator, make_user, client_for
+):
+    from ncos.accounts.models import PrivilegeRequest
+
     user = make_user("act.witness.officer")
     response = admin_client.post(
         f"/users/{user.pk}/clearance/", {"cleared": "on", "reason": "approved"}
     )
     assert response["Location"].startswith("/accounts/reauthenticate/")
-    assert not User.objects.get(pk=user.pk).protected_clearance
+    assert not PrivilegeRequest.objects.exists()
     admin_client.post("/accounts/reauthenticate/", {"password": "a long enough test passphrase 42"})
     admin_client.post(f"/users/{user.pk}/clearance/", {"cleared": "on", "reason": "approved"})
+    # Asked for, not granted (AC-7): the asker cannot approve their own request.
+    assert not User.objects.get(pk=user.pk).protected_clearance
+    request = PrivilegeRequest.objects.get(user=user, state="pending")
+    page = admin_client.get(f"/users/{user.pk}/").content.decode()
+    assert "Awaiting a second administrator" in page
+    assert 'value="approve"' not in page
+    refused = admin_client.post(
+        f"/users/privileges/{request.pk}/", {"decision": "approve"}, follow=True
+    )
+    assert "A second administrator must decide" in refused.content.decode()
+    assert not User.objects.get(pk=user.pk).protected_clearance
+
+    second = client_for(make_user("act.admin.two", roles=[Role.ADMINISTRATOR]))
+    second.post("/accounts/reauthenticate/", {"password": "a long enough test passphrase 42"})
+    assert 'value="approve"' in second.get(f"/users/{user.pk}/").content.decode()
+    second.post(f"/users/privileges/{request.pk}/", {"decision": "approve"})
     assert User.objects.get(pk=user.pk).protected_clearance
     event = AuditEvent.objects.get(action="user.clearance_changed")
     assert event.reason == "approved"
     assert event.details["changes"] == {"protected_clearance": {"before": False, "after": True}}
+    assert (event.details["requested_by"], event.details["approved_by"]) == (
+        administrator.username,
+        "act.admin.two",
+    )
+    # Taking it away needs no second person.
+    admin_client.post(f"/users/{user.pk}/clearance/", {"reason": "moved unit"})
+    assert not User.objects.get(pk=user.pk).protected_clearance
+
+
+def test_a_privileged_role_waits_for_approval_and_can_be_refused_or_withdrawn(
+    admin_client, make_user, client_for
+):
+    from ncos.accounts.models import PrivilegeRequest
+
+    user = make_user("act.future.auditor", roles=[Role.INVESTIGATOR])
+    admin_client.post(f"/users/{user.pk}/roles/", {"roles": ["investigator", "auditor"]})
+    assert User.objects.get(pk=user.pk).roles == {Role.INVESTIGATOR}
+    request = PrivilegeRequest.objects.get(user=user, role="auditor", state="pending")
+    second = client_for(make_user("act.admin.three", roles=[Role.ADMINISTRATOR]))
+    second.post(f"/users/privileges/{request.pk}/", {"decision": "refuse"})
+    request.refresh_from_db()
+    assert request.state == "refused"
+    assert User.objects.get(pk=user.pk).roles == {Role.INVESTIGATOR}
+
+    admin_client.post(f"/users/{user.pk}/roles/", {"roles": ["investigator", "auditor"]})
+    again = PrivilegeRequest.objects.get(user=user, state="pending")
+    admin_client.post(f"/users/privileges/{again.pk}/", {"decision": "withdraw"})
+    again.refresh_from_db()
+    assert again.state == "withdrawn"
+    actions = list(
+        AuditEvent.objects.filter(action__startswith="user.privilege_")
+        .order_by("seq")
+        .values_list("action", flat=True)
+    )
+    assert actions == [
+        "user.privilege_requested",
+        "user.privilege_refused",
+        "user.privilege_requested",
+        "user.privilege_withdrawn",
+    ]
 
 
 def test_another_jurisdictions_user_does_not_exist_for_the_administrator(admin_client, make_user):
