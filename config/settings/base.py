@@ -286,7 +286,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # --- Audit ---------------------------------------------------------------------------------
 # Key for signing chain checkpoints (security.md LG-5). Separate from SECRET_KEY on purpose.
 NCOS_AUDIT_CHECKPOINT_KEY = env("NCOS_AUDIT_CHECKPOINT_KEY", default="")
-NCOS_AUDIT_RETENTION_DAYS = 7 * 365 + 2  # 7 years; purge refuses < 365 days
+NCOS_AUDIT_RETENTION_YEARS = 7  # calendar years (LG-8); the purge refuses anything < 1 year old
 
 LOGGING = {
     "version": 1,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import itertools
 import json
 import uuid
 from collections.abc import Iterable, Mapping
@@ -103,8 +104,15 @@ def verify_rows(
         if not hmac.compare_digest(signature, sign_checkpoint(seq, head_hash)):
             return Verification(False, 0, seq, "checkpoint signature is invalid")
         wanted[seq] = head_hash
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is not None and int(first["seq"]) - 1 in wanted:
+        # Rows up to a signed checkpoint were purged after their retention period (LG-8): the
+        # chain goes on from that checkpoint. Without a signed one, a missing head is a gap.
+        expected_seq = int(first["seq"])
+        prev = wanted[expected_seq - 1]
     checked = 0
-    for row in rows:
+    for row in itertools.chain([first] if first is not None else [], rows):
         seq = int(row["seq"])
         if seq != expected_seq:
             problem = "sequence gap (rows deleted)" if seq > expected_seq else "sequence reordered"

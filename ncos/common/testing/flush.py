@@ -47,7 +47,7 @@ def make_test_flush_safe() -> None:
 
     @functools.wraps(original)
     def execute_sql_flush(self: BaseDatabaseOperations, sql_list: list[str]) -> Any:
-        from ncos.audit.testing import triggers_lifted
+        from ncos.audit.append_only import triggers_lifted
 
         audit = any("audit_auditevent" in statement for statement in sql_list)
         with triggers_lifted(self.connection) if audit else nullcontext():

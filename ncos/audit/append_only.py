@@ -1,9 +1,12 @@
-"""Test support: lift the append-only triggers for the test runner's database flush only.
+"""Lifting the audit table's append-only triggers, for exactly two callers:
 
-Django's TransactionTestCase (pytest-django's `transactional_db`, used by `live_server` and the
-browser tests) empties every table after each test. The append-only triggers rightly refuse
-that; `ncos.common.testing.flush` lifts them for the flush's own statements and puts them back
-at once. Production code never calls this.
+* the purge of events past their retention period (`ncos.audit.purge`, LG-8), which deletes
+  only whole rows up to a signed checkpoint;
+* the test runner's full-database flush after transactional tests (`ncos.common.testing.flush`).
+
+No other code path updates or deletes audit rows. On PostgreSQL, disabling the triggers needs
+the table owner: a deployment whose application role is not the owner runs the purge with the
+owner's credentials.
 """
 
 from __future__ import annotations
