@@ -199,6 +199,7 @@ class _FileList(RegistryAPIView):
     model: Any = Photo
     serializer: Any = s.PhotoSerializer
     upload_serializer: Any = s.PhotoUploadSerializer
+    create: Any = staticmethod(services.photo_upload)
 
     def list(self, request: Request, person_id: Any) -> Response:
         access = self.open(request, person_id)
@@ -211,14 +212,11 @@ class _FileList(RegistryAPIView):
         access = self.open(request, person_id, audit_now=False)
 
         def go() -> Any:
-            data = valid(self.upload_serializer, request.data)
-            return self.store(request.user, access.person_id, data)
+            data = valid(self.upload_serializer, request.data)  # named as the service's kwargs
+            return type(self).create(actor=request.user, person_id=access.person_id, **data)
 
         obj = self.write(request, access, go)
         return Response(self.serializer(obj).data, status=status.HTTP_201_CREATED)
-
-    def store(self, actor: Any, person_id: Any, data: dict[str, Any]) -> Any:
-        raise NotImplementedError
 
 
 class PhotosView(_FileList):
@@ -240,22 +238,12 @@ class PhotosView(_FileList):
     def post(self, request: Request, person_id: Any) -> Response:
         return self.upload(request, person_id)
 
-    def store(self, actor: Any, person_id: Any, data: dict[str, Any]) -> Any:
-        return services.photo_upload(
-            actor=actor,
-            person_id=person_id,
-            image=data["image"],
-            taken_on=data["taken_on"],
-            kind=data["kind"],
-            description=data["description"],
-            mark_fact_id=data["mark_fact_id"],
-        )
-
 
 class DocumentsView(_FileList):
     model = Document
     serializer = s.DocumentSerializer
     upload_serializer = s.DocumentUploadSerializer
+    create = staticmethod(services.document_upload)
 
     @extend_schema(
         operation_id="persons_documents_list",
@@ -272,16 +260,6 @@ class DocumentsView(_FileList):
     )
     def post(self, request: Request, person_id: Any) -> Response:
         return self.upload(request, person_id)
-
-    def store(self, actor: Any, person_id: Any, data: dict[str, Any]) -> Any:
-        return services.document_upload(
-            actor=actor,
-            person_id=person_id,
-            file=data["file"],
-            title=data["title"],
-            kind=data["kind"],
-            document_date=data["document_date"],
-        )
 
 
 class CatalogueView(APIView):
