@@ -68,10 +68,6 @@ def _open(
     )
 
 
-def _restricted(access: PersonAccess) -> Response:
-    return restricted_response(access)
-
-
 def _person_of(model: Any, pk: object, what: str) -> Any:
     row = model.objects.filter(pk=as_uuid(pk, what)).only("person_id").first()
     if row is None:
@@ -196,7 +192,7 @@ class PersonReportsView(ComplianceAPIView):
             request, person_id, Action.PERSON_VIEW, audit_now=True, purpose="api: reports"
         )
         if access.stub:
-            return _restricted(access)
+            return restricted_response(access)
         rows = _reports().filter(person_id=access.person_id).order_by("-received_at")
         paginator = StandardPagination()
         page = paginator.paginate_queryset(rows, request, view=self)
@@ -244,7 +240,7 @@ class ReportView(ComplianceAPIView):
             request, person_id, Action.PERSON_VIEW, audit_now=True, purpose="api: report"
         )
         if access.stub:
-            return _restricted(access)
+            return restricted_response(access)
         return Response(report_data(_reports().get(pk=report_id)))
 
 
@@ -360,7 +356,7 @@ class PersonNoticesView(ComplianceAPIView):
             request, person_id, Action.PERSON_VIEW, audit_now=True, purpose="api: notices"
         )
         if access.stub:
-            return _restricted(access)
+            return restricted_response(access)
         rows = ObligationsNotice.objects.filter(person_id=access.person_id).order_by(
             "-generated_at"
         )
@@ -405,7 +401,7 @@ class NoticeView(ComplianceAPIView):
             request, person_id, Action.PERSON_VIEW, audit_now=True, purpose="api: notice"
         )
         if access.stub:
-            return _restricted(access)
+            return restricted_response(access)
         notice = ObligationsNotice.objects.get(pk=notice_id)
         return with_etag(Response(notice_data(notice)), notice.version)
 

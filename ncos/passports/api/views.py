@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ncos.access.actions import Action
-from ncos.api.restricted import or_restricted
+from ncos.api.restricted import or_restricted, restricted_response
 from ncos.audit import record as audit
 from ncos.passports import export, selectors, services
 from ncos.passports.api import serializers as s
@@ -24,7 +24,6 @@ from ncos.sharing.api.base import (
     WRITE_ERRORS,
     SharingApiView,
     if_match,
-    restricted,
     with_etag,
 )
 
@@ -63,7 +62,7 @@ class PermissionsView(SharingApiView):
     def get(self, request: Request, person_id: Any) -> Response:
         access = person_access(actor=request.user, person_id=person_id, purpose="permissions")
         if access.stub:
-            return restricted(access)
+            return restricted_response(access)
         return Response(
             s.PermissionOut(selectors.person_permissions(access.person), many=True).data  # type: ignore[arg-type]
         )
@@ -92,7 +91,7 @@ class PermissionDetailView(SharingApiView):
     def get(self, request: Request, person_id: Any, permission_id: Any) -> Response:
         access = person_access(actor=request.user, person_id=person_id, purpose="permission")
         if access.stub:
-            return restricted(access)
+            return restricted_response(access)
         return _permission(person_id, permission_id)
 
 
@@ -177,7 +176,7 @@ class RequestsView(SharingApiView):
     def get(self, request: Request, person_id: Any) -> Response:
         access = person_access(actor=request.user, person_id=person_id, purpose="requests")
         if access.stub:
-            return restricted(access)
+            return restricted_response(access)
         return Response(
             s.RequestOut(selectors.person_requests(access.person), many=True).data  # type: ignore[arg-type]
         )
@@ -206,7 +205,7 @@ class RequestDetailView(SharingApiView):
     def get(self, request: Request, person_id: Any, passport_request_id: Any) -> Response:
         access = person_access(actor=request.user, person_id=person_id, purpose="request")
         if access.stub:
-            return restricted(access)
+            return restricted_response(access)
         return _request(person_id, passport_request_id)
 
     @extend_schema(

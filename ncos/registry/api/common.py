@@ -21,7 +21,7 @@ from ncos.api.preconditions import (  # noqa: F401  (re-exported to the views)
     etag,
     if_match_value,
 )
-from ncos.api.restricted import restricted_body
+from ncos.api.restricted import restricted_response
 from ncos.audit import record as audit
 from ncos.audit.models import Outcome
 from ncos.registry.selectors import PersonAccess, person_access
@@ -31,10 +31,6 @@ T = TypeVar("T")
 
 def if_match(request: Request) -> str | None:
     return if_match_value(request.headers.get("If-Match"))
-
-
-def stub_body(access: PersonAccess) -> dict[str, Any]:
-    return restricted_body(access)
 
 
 class RegistryAPIView(APIView):
@@ -61,7 +57,7 @@ class RegistryAPIView(APIView):
         )
 
     def stub(self, access: PersonAccess) -> Response:
-        return Response(stub_body(access))
+        return restricted_response(access)
 
     def write(
         self,

@@ -26,17 +26,11 @@ from ncos.api.preconditions import (  # noqa: F401  (re-exported to the views)
     required_version,
     with_etag,
 )
-from ncos.api.restricted import or_restricted, restricted_response  # noqa: F401
-from ncos.registry.selectors import PersonAccess
 
 
 class WrongStateError(APIException):
     status_code = 409
     default_code = "wrong_state"
-
-
-def restricted(access: PersonAccess) -> Response:
-    return restricted_response(access)
 
 
 def if_match(request: Request) -> int:

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from ncos.access.actions import Action
 from ncos.access.errors import NotFound
 from ncos.api.pagination import StandardPagination, paginated
-from ncos.api.restricted import or_restricted
+from ncos.api.restricted import or_restricted, restricted_response
 from ncos.audit import record as audit
 from ncos.registry.selectors import person_access
 from ncos.sharing import selectors, services
@@ -23,7 +23,6 @@ from ncos.sharing.api.base import (
     WRITE_ERRORS,
     SharingApiView,
     if_match,
-    restricted,
     with_etag,
 )
 from ncos.sharing.choices import InboxKind
@@ -49,7 +48,7 @@ class NotificationDetailView(SharingApiView):
             actor=request.user, notification_id=notification_id
         )
         if access.stub:
-            return restricted(access)
+            return restricted_response(access)
         return with_etag(Response(s.NotificationOut(notification).data), notification.version)
 
 
@@ -130,7 +129,7 @@ class PersonTransfersView(SharingApiView):
     def get(self, request: Request, person_id: Any) -> Response:
         access = person_access(actor=request.user, person_id=person_id, purpose="transfers")
         if access.stub:
-            return restricted(access)
+            return restricted_response(access)
         return Response(
             s.TransferOut(selectors.person_transfers(access.person), many=True).data  # type: ignore[arg-type]
         )
@@ -167,7 +166,7 @@ class TransferDetailView(SharingApiView):
     def get(self, request: Request, transfer_id: Any) -> Response:
         transfer, access = selectors.transfer_access(actor=request.user, transfer_id=transfer_id)
         if access.stub:
-            return restricted(access)
+            return restricted_response(access)
         return with_etag(Response(s.TransferOut(transfer).data), transfer.version)
 
 

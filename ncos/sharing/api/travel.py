@@ -12,7 +12,7 @@ from rest_framework.response import Response
 
 from ncos.access.actions import Action
 from ncos.access.errors import NotFound
-from ncos.api.restricted import or_restricted
+from ncos.api.restricted import or_restricted, restricted_response
 from ncos.registry.selectors import person_access
 from ncos.sharing import selectors, services
 from ncos.sharing.api import serializers as s
@@ -21,7 +21,6 @@ from ncos.sharing.api.base import (
     WRITE_ERRORS,
     SharingApiView,
     if_match,
-    restricted,
     with_etag,
 )
 from ncos.sharing.models import TravelPlan
@@ -49,7 +48,7 @@ class PersonTravelView(SharingApiView):
     def get(self, request: Request, person_id: Any) -> Response:
         access = person_access(actor=request.user, person_id=person_id, purpose="travel (API)")
         if access.stub:
-            return restricted(access)
+            return restricted_response(access)
         plans = selectors.person_travel(access.person)  # type: ignore[arg-type]
         return Response(s.TravelOut(plans, many=True).data)
 
@@ -91,7 +90,7 @@ class TravelDetailView(SharingApiView):
             raise
         access = person_access(actor=request.user, person_id=plan.person_id, purpose="travel")
         if access.stub:
-            return restricted(access)
+            return restricted_response(access)
         return _travel(plan)
 
 
