@@ -24,14 +24,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ncos.accounts.models import AccountLock, SignInFailure, User
+from ncos.common.bench import percentile
 
 KINDS = ("unknown username", "wrong password", "locked account")
 TARGET_GAP_MS = 10.0
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 class Command(BaseCommand):
@@ -52,7 +48,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  {'kind':<20}{'median ms':>10}{'p95 ms':>10}")
         for kind, values in timings.items():
             self.stdout.write(
-                f"  {kind:<20}{medians[kind]:>10.1f}{_percentile(values, 0.95):>10.1f}"
+                f"  {kind:<20}{medians[kind]:>10.1f}{percentile(values, 0.95):>10.1f}"
             )
         gap = max(medians.values()) - min(medians.values())
         verdict = "met" if gap < TARGET_GAP_MS else "NOT met"

@@ -31,6 +31,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from ncos.access.roles import Role
+from ncos.common.bench import percentile
 from ncos.registry.management.commands.generate_people import generate
 from ncos.registry.models import Person
 from ncos.registry.synthetic import misspell
@@ -41,12 +42,6 @@ from ncos.search.query import SearchQuery
 
 BENCH_USER = "bench.investigator"
 MEASURES = ("fuzzy name search", "date-of-birth search", "registration search", "person page")
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
-    return ordered[index]
 
 
 def _bench_user() -> Any:
@@ -201,7 +196,7 @@ class Command(BaseCommand):
                         found += 1
                 self.stdout.write(
                     f"  {name:<24}{statistics.median(timings):>10.1f}"
-                    f"{_percentile(timings, 0.95):>10.1f}{max(timings):>10.1f}"
+                    f"{percentile(timings, 0.95):>10.1f}{max(timings):>10.1f}"
                 )
         self.stdout.write(
             f"  fuzzy name search: the person searched for was among the ranked results "
