@@ -16,10 +16,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from ncos.access.errors import RuleViolation
-from ncos.audit import chain
 from ncos.audit import record as audit
 from ncos.audit.append_only import triggers_lifted
-from ncos.audit.models import AuditCheckpoint, AuditEvent
+from ncos.audit.models import AuditEvent
+from ncos.audit.services import checkpoint_at
 from ncos.law.time.dates import Feb29, add_years
 
 MINIMUM_YEARS = 1
@@ -66,10 +66,7 @@ def purge_before(cutoff: datetime, *, now: datetime | None = None) -> Purged:
         if last is None:
             return Purged(cutoff, 0, 0)
         seq, row_hash = last
-        if not AuditCheckpoint.objects.filter(seq=seq, hash=row_hash).exists():
-            AuditCheckpoint.objects.create(
-                seq=seq, hash=row_hash, at=now, signature=chain.sign_checkpoint(seq, row_hash)
-            )
+        checkpoint_at(seq, row_hash)
         with triggers_lifted(connection):
             rows, _ = AuditEvent.objects.filter(seq__lte=seq).delete()
         audit.record(

@@ -18,12 +18,15 @@ def checkpoint_create() -> AuditCheckpoint | None:
         latest = AuditCheckpoint.objects.order_by("-seq").first()
         if latest is not None and latest.seq == head.seq:
             return latest
-        return AuditCheckpoint.objects.create(
-            seq=head.seq,
-            hash=head.hash,
-            at=timezone.now(),
-            signature=chain.sign_checkpoint(head.seq, head.hash),
-        )
+        return checkpoint_at(head.seq, head.hash)
+
+
+def checkpoint_at(seq: int, row_hash: str) -> AuditCheckpoint:
+    """A signed checkpoint of the chain at row `seq` (the existing one if already signed)."""
+    existing = AuditCheckpoint.objects.filter(seq=seq, hash=row_hash).first()
+    return existing or AuditCheckpoint.objects.create(
+        seq=seq, hash=row_hash, at=timezone.now(), signature=chain.sign_checkpoint(seq, row_hash)
+    )
 
 
 def verify_chain() -> chain.Verification:
