@@ -11,6 +11,7 @@ auditor should look at. It flags, it does not judge: each finding links to the t
 from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -79,35 +80,46 @@ def _is_read(row: Row) -> bool:
     return opened and row.action in PERSON_READS and row.object_type == "person"
 
 
-def _bulk_viewing(rows: list[Row]) -> list[Finding]:
-    """Per user, the first hour-long window in which they opened over the limit of persons."""
+def _by_user(rows: list[Row], keep: Callable[[Row], bool]) -> dict[str, list[Row]]:
     by_user: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
-        if _is_read(row):
+        if keep(row):
             by_user[row.username].append(row)
+    return by_user
+
+
+def _busiest_hour(rows: list[Row], keys: list[str]) -> tuple[int, datetime, datetime]:
+    """The most distinct `keys` (one per row, oldest first) within any hour, and the first
+    window that holds that many."""
+    window: deque[int] = deque()
+    seen: Counter[str] = Counter()
+    best, span = 0, (rows[0].at, rows[0].at)
+    for index, row in enumerate(rows):
+        window.append(index)
+        seen[keys[index]] += 1
+        while row.at - rows[window[0]].at > WINDOW:
+            old = keys[window.popleft()]
+            seen[old] -= 1
+            if not seen[old]:
+                del seen[old]
+        if len(seen) > best:
+            best, span = len(seen), (rows[window[0]].at, row.at)
+    return best, *span
+
+
+def _bulk_viewing(rows: list[Row]) -> list[Finding]:
+    """Per user, the first hour-long window in which they opened over the limit of persons."""
     findings = []
-    for username, reads in by_user.items():
-        window: deque[Row] = deque()
-        seen: Counter[str] = Counter()
-        best = 0
-        best_span: tuple[datetime, datetime] | None = None
-        for row in reads:
-            window.append(row)
-            seen[row.object_id] += 1
-            while window and row.at - window[0].at > WINDOW:
-                old = window.popleft()
-                seen[old.object_id] -= 1
-                if not seen[old.object_id]:
-                    del seen[old.object_id]
-            if len(seen) > best:
-                best, best_span = len(seen), (window[0].at, row.at)
-        if best > BULK_VIEW_LIMIT and best_span:
+    for username, reads in _by_user(rows, _is_read).items():
+        best, start, end = _busiest_hour(reads, [row.object_id for row in reads])
+        if best > BULK_VIEW_LIMIT:
             findings.append(
                 Finding(
                     "bulk viewing",
                     username,
                     reads[0].jurisdiction,
-                    *best_span,
+                    start,
+                    end,
                     best,
                     f"{best} distinct persons opened within an hour (limit {BULK_VIEW_LIMIT}).",
                 )
@@ -115,27 +127,22 @@ def _bulk_viewing(rows: list[Row]) -> list[Finding]:
     return findings
 
 
+def _is_refusal(row: Row) -> bool:
+    return row.outcome == Outcome.DENIED and not row.action.startswith("auth.")
+
+
 def _denied_bursts(rows: list[Row]) -> list[Finding]:
-    by_user: dict[str, list[Row]] = defaultdict(list)
-    for row in rows:
-        if row.outcome == Outcome.DENIED and not row.action.startswith("auth."):
-            by_user[row.username].append(row)
     findings = []
-    for username, denied in by_user.items():
-        start = 0
-        best, span = 0, None
-        for end, row in enumerate(denied):
-            while row.at - denied[start].at > WINDOW:
-                start += 1
-            if end - start + 1 > best:
-                best, span = end - start + 1, (denied[start].at, row.at)
-        if best >= DENIED_BURST and span:
+    for username, denied in _by_user(rows, _is_refusal).items():
+        best, start, end = _busiest_hour(denied, [str(i) for i in range(len(denied))])
+        if best >= DENIED_BURST:
             findings.append(
                 Finding(
                     "denied burst",
                     username,
                     denied[0].jurisdiction,
-                    *span,
+                    start,
+                    end,
                     best,
                     f"{best} refusals within an hour (flagged at {DENIED_BURST}).",
                 )
@@ -144,10 +151,9 @@ def _denied_bursts(rows: list[Row]) -> list[Finding]:
 
 
 def _protected_attempts(rows: list[Row]) -> list[Finding]:
-    by_user: dict[str, list[Row]] = defaultdict(list)
-    for row in rows:
-        if row.protected and row.outcome in (Outcome.DENIED, Outcome.STUB):
-            by_user[row.username].append(row)
+    by_user = _by_user(
+        rows, lambda row: row.protected and row.outcome in (Outcome.DENIED, Outcome.STUB)
+    )
     return [
         Finding(
             "protected attempts",
