@@ -44,11 +44,12 @@ def _with_offence(data: dict[str, Any], person_id: Any) -> dict[str, Any]:
     return data
 
 
-class _RecordList(RegistryAPIView):
+class _PersonRows(RegistryAPIView):
+    """A person's rows of `model`: GET lists them, POST adds one through `create`."""
+
     access_actions = {"GET": Action.PERSON_VIEW, "POST": Action.PERSON_UPDATE}
     model: Any = CustodyPeriod
     serializer: Any = s.CustodySerializer
-    create: Any = staticmethod(services.custody_record)
 
     def list(self, request: Request, person_id: Any) -> Response:
         access = self.open(request, person_id)
@@ -56,6 +57,10 @@ class _RecordList(RegistryAPIView):
             return self.stub(access)
         rows = self.model.objects.filter(person_id=access.person_id)
         return Response(self.serializer(rows, many=True).data)
+
+
+class _RecordList(_PersonRows):
+    create: Any = staticmethod(services.custody_record)
 
     def add(self, request: Request, person_id: Any) -> Response:
         access = self.open(request, person_id, audit_now=False)
@@ -191,22 +196,14 @@ class OrderUpdateView(_RecordUpdate):
         return self.change(request, person_id, order_id)
 
 
-class _FileList(RegistryAPIView):
+class _FileList(_PersonRows):
     """Metadata of a person's files; POST uploads one (multipart/form-data)."""
 
-    access_actions = {"GET": Action.PERSON_VIEW, "POST": Action.PERSON_UPDATE}
     parser_classes = [MultiPartParser, JSONParser]
     model: Any = Photo
     serializer: Any = s.PhotoSerializer
     upload_serializer: Any = s.PhotoUploadSerializer
     create: Any = staticmethod(services.photo_upload)
-
-    def list(self, request: Request, person_id: Any) -> Response:
-        access = self.open(request, person_id)
-        if access.stub:
-            return self.stub(access)
-        rows = self.model.objects.filter(person_id=access.person_id)
-        return Response(self.serializer(rows, many=True).data)
 
     def upload(self, request: Request, person_id: Any) -> Response:
         access = self.open(request, person_id, audit_now=False)
