@@ -20,11 +20,12 @@ from ncos.passports.forms import (
     ToldForm,
     split_list,
 )
+from ncos.passports.views.base import RecordFormPage
 from ncos.registry.selectors import PersonAccess
 from ncos.registry.services._common import local_today
-from ncos.registry.views.base import PersonFormPage, PersonPage, render_stub
+from ncos.registry.views.base import PersonPage, render_stub
 from ncos.sharing.models import TravelPlan
-from ncos.sharing.views.common import tabs_context, travel_url
+from ncos.sharing.views.common import tabs_context
 
 FILE_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
 
@@ -36,24 +37,14 @@ def permission_url(person_id: Any, permission_id: Any) -> str:
     )
 
 
-class _PermissionPage(PersonFormPage):
-    template_name = "passports/form.html"
-    tab = "travel"
+class _PermissionPage(RecordFormPage):
+    record_kwarg, context_name, not_found = "permission_id", "permission", "No such application."
 
-    def permission(self, access: PersonAccess, kwargs: dict[str, Any]) -> Any:
-        try:
-            return selectors.permission_of(access.person_id, kwargs["permission_id"])
-        except NotFound:
-            raise Http404("No such application.") from None
+    def lookup(self, person_id: Any, record_id: Any) -> Any:
+        return selectors.permission_of(person_id, record_id)
 
-    def extra_context(
-        self, request: HttpRequest, access: PersonAccess, **kwargs: Any
-    ) -> dict[str, Any]:
-        context: dict[str, Any] = {**tabs_context(), "back_url": travel_url(access.person_id)}
-        if "permission_id" in kwargs:
-            context["permission"] = self.permission(access, kwargs)
-            context["back_url"] = permission_url(access.person_id, kwargs["permission_id"])
-        return context
+    def record_url(self, person_id: Any, record_id: Any) -> str:
+        return permission_url(person_id, record_id)
 
 
 class PermissionCreateView(_PermissionPage):
@@ -143,7 +134,7 @@ class PermissionDecideView(_PermissionPage):
         files: Any = None,
         **kwargs: Any,
     ) -> dict[str, Form]:
-        permission = self.permission(access, kwargs)
+        permission = self.record(access, kwargs)
         initial = {
             "version": permission.version,
             "decided_on": local_today(access.person) if access.person else None,
@@ -180,7 +171,7 @@ class PermissionToldView(_PermissionPage):
         files: Any = None,
         **kwargs: Any,
     ) -> dict[str, Form]:
-        permission = self.permission(access, kwargs)
+        permission = self.record(access, kwargs)
         return {"form": ToldForm(data, initial={"version": permission.version})}
 
     def perform(
@@ -211,7 +202,7 @@ class PermissionDocumentAddView(_PermissionPage):
         files: Any = None,
         **kwargs: Any,
     ) -> dict[str, Form]:
-        self.permission(access, kwargs)
+        self.record(access, kwargs)
         return {"form": DocumentForm(data, files)}
 
     def perform(
@@ -241,7 +232,7 @@ class ForeignNoticeAddView(_PermissionPage):
         files: Any = None,
         **kwargs: Any,
     ) -> dict[str, Form]:
-        permission = self.permission(access, kwargs)
+        permission = self.record(access, kwargs)
         initial = {"country": permission.destinations[0] if permission.destinations else ""}
         return {"form": ForeignNoticeForm(data, initial=initial)}
 

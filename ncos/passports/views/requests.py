@@ -22,10 +22,11 @@ from ncos.passports.forms import (
     SendForm,
     WithdrawForm,
 )
+from ncos.passports.views.base import RecordFormPage
 from ncos.registry.selectors import PersonAccess
 from ncos.registry.services._common import local_today
-from ncos.registry.views.base import PersonFormPage, PersonPage
-from ncos.sharing.views.common import tabs_context, travel_url
+from ncos.registry.views.base import PersonPage
+from ncos.sharing.views.common import tabs_context
 
 
 def request_url(person_id: Any, request_id: Any) -> str:
@@ -35,24 +36,18 @@ def request_url(person_id: Any, request_id: Any) -> str:
     )
 
 
-class _RequestPage(PersonFormPage):
-    template_name = "passports/form.html"
-    tab = "travel"
+class _RequestPage(RecordFormPage):
+    record_kwarg, context_name, not_found = (
+        "passport_request_id",
+        "passport_request",
+        "No such request.",
+    )
 
-    def passport_request(self, access: PersonAccess, kwargs: dict[str, Any]) -> Any:
-        try:
-            return selectors.request_of(access.person_id, kwargs["passport_request_id"])
-        except NotFound:
-            raise Http404("No such request.") from None
+    def lookup(self, person_id: Any, record_id: Any) -> Any:
+        return selectors.request_of(person_id, record_id)
 
-    def extra_context(
-        self, request: HttpRequest, access: PersonAccess, **kwargs: Any
-    ) -> dict[str, Any]:
-        context: dict[str, Any] = {**tabs_context(), "back_url": travel_url(access.person_id)}
-        if "passport_request_id" in kwargs:
-            context["passport_request"] = self.passport_request(access, kwargs)
-            context["back_url"] = request_url(access.person_id, kwargs["passport_request_id"])
-        return context
+    def record_url(self, person_id: Any, record_id: Any) -> str:
+        return request_url(person_id, record_id)
 
 
 def _request_type(request: HttpRequest) -> str:
@@ -141,7 +136,7 @@ class RequestEditView(_RequestPage):
         files: Any = None,
         **kwargs: Any,
     ) -> dict[str, Form]:
-        pr = self.passport_request(access, kwargs)
+        pr = self.record(access, kwargs)
         permissions = selectors.granted_permissions(access.person) if access.person else []
         initial = {
             "version": pr.version,
@@ -185,7 +180,7 @@ class _StepView(_RequestPage):
         files: Any = None,
         **kwargs: Any,
     ) -> dict[str, Form]:
-        pr = self.passport_request(access, kwargs)
+        pr = self.record(access, kwargs)
         return {"form": self.form_class(data, initial=self.initial(pr, access))}
 
     def initial(self, pr: Any, access: PersonAccess) -> dict[str, Any]:
